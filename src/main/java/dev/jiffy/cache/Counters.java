@@ -1,0 +1,63 @@
+package dev.jiffy.cache;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Named counters kept in {@code counters.txt} ("name value" lines), added to under a file lock
+ * so that processes finishing at once all count. A process adds its counts once, when it closes
+ * the cache, so a hit costs no extra write.
+ */
+public final class Counters {
+    static final String FILE = "counters.txt";
+
+    private Counters() {}
+
+    public static Map<String, Long> read(Path root) throws IOException {
+        try (FileChannel ch = FileChannel.open(root.resolve(FILE), StandardOpenOption.READ)) {
+            return parse(readAll(ch));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new TreeMap<>();
+        }
+    }
+
+    static void add(Path root, Map<String, Long> deltas) throws IOException {
+        if (deltas.values().stream().allMatch(v -> v == 0)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(root.resolve(FILE),
+                StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+                var lock = ch.lock()) {
+            Map<String, Long> counts = parse(readAll(ch));
+            deltas.forEach((k, v) -> counts.merge(k, v, Long::sum));
+            StringBuilder text = new StringBuilder();
+            counts.forEach((k, v) -> text.append(k).append(' ').append(v).append('\n'));
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII)), 0);
+        }
+    }
+
+    private static String readAll(FileChannel ch) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(ch.size(), 1 << 16));
+        ch.read(buf, 0);
+        return new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
+    }
+
+    /** Lines that do not parse are dropped: counters are statistics, not data worth failing over. */
+    private static Map<String, Long> parse(String text) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.split(" ");
+            if (f.length == 2 && f[1].matches("[0-9]{1,18}")) {
+                counts.put(f[0], Long.parseLong(f[1]));
+            }
+        }
+        return counts;
+    }
+}

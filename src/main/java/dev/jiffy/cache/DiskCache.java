@@ -1,0 +1,222 @@
+package dev.jiffy.cache;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The cache on disk, in Go's layout: {@code <xx>/<actionID>-a} is an index entry and
+ * {@code <xx>/<outputID>-d} is content (a file, or a directory holding one executable).
+ */
+public final class DiskCache implements Cache {
+    /** A hit refreshes mtimes only when they are older than this, so that a hit does not cost a write. */
+    static final Duration MARK_USED_AFTER = Duration.ofHours(1);
+
+    private final Path root;
+    private final Clock clock;
+    private final boolean verify;
+    private final Map<String, Long> counts = new TreeMap<>();
+
+    private DiskCache(Path root, Clock clock, boolean verify) {
+        this.root = root;
+        this.clock = clock;
+        this.verify = verify;
+    }
+
+    /**
+     * Opens the cache at {@code root}, creating it if needed. With {@code verify} (JIFFY_VERIFY=1)
+     * every get is a miss and a put of other content for a cached action throws
+     * {@link NonReproducibleException}.
+     */
+    public static DiskCache open(Path root, Clock clock, boolean verify) throws IOException {
+        CacheDirectory.prepare(root);
+        return new DiskCache(root, clock, verify);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Adds to a named counter kept in the cache (written back on close). */
+    public void count(String name, long delta) {
+        counts.merge(name, delta, Long::sum);
+    }
+
+    @Override
+    public Lookup get(ActionId action) throws IOException {
+        Lookup result = lookup(action);
+        count(result instanceof Lookup.Hit ? "hits" : "misses", 1);
+        return result;
+    }
+
+    private Lookup lookup(ActionId action) throws IOException {
+        if (verify) {
+            return new Lookup.Miss("verify mode (JIFFY_VERIFY=1) rebuilds every action");
+        }
+        IndexEntry entry = readEntry(action);
+        if (entry == null) {
+            return new Lookup.Miss(Files.exists(indexFile(action)) ? "malformed index entry" : "no index entry");
+        }
+        Path content = contentPath(entry.outputId());
+        Path file = Files.isDirectory(content) ? executableIn(content) : content;
+        long size = file == null ? -1 : sizeOrMinusOne(file);
+        if (size != entry.size()) {
+            return new Lookup.Miss(size < 0 ? "content missing" : "content size differs from index entry");
+        }
+        markUsed(indexFile(action));
+        markUsed(content);
+        return new Lookup.Hit(entry.outputId(), entry.size(), entry.timeNanos());
+    }
+
+    private IndexEntry readEntry(ActionId action) throws IOException {
+        try {
+            return IndexEntry.decode(Files.readAllBytes(indexFile(action)), action);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Lookup.Hit put(ActionId action, byte[] content) throws IOException {
+        OutputId out = OutputId.of(content);
+        checkReproducible(action, out);
+        Path file = contentPath(out);
+        AtomicFiles.createDirectory(file.getParent());
+        if (sizeOrMinusOne(file) != content.length) {
+            AtomicFiles.write(file, content, AtomicFiles.MODE_0666);
+        } else {
+            markUsed(file);
+        }
+        return writeEntry(action, out, content.length);
+    }
+
+    @Override
+    public Lookup.Hit putExecutable(ActionId action, String name, byte[] content) throws IOException {
+        ProgramName.check(name);
+        OutputId out = OutputId.of(content);
+        checkReproducible(action, out);
+        Path dir = contentPath(out);
+        AtomicFiles.createDirectory(dir.getParent());
+        if (!Files.isDirectory(dir)) {
+            try {
+                Files.createDirectory(dir, AtomicFiles.MODE_0777);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Another process is putting the same executable.
+            }
+        }
+        Path file = dir.resolve(name);
+        if (sizeOrMinusOne(file) != content.length) {
+            try {
+                AtomicFiles.write(file, content, AtomicFiles.MODE_0777);
+            } catch (IOException e) {
+                if (!isTextBusy(e)) {
+                    throw e;
+                }
+                // The executable is being run, so it is there already (Go's ETXTBSY rule).
+            }
+        } else {
+            markUsed(dir);
+        }
+        return writeEntry(action, out, content.length);
+    }
+
+    private static boolean isTextBusy(IOException e) {
+        return String.valueOf(e.getMessage()).contains("Text file busy");
+    }
+
+    private void checkReproducible(ActionId action, OutputId out) throws IOException {
+        if (!verify) {
+            return;
+        }
+        IndexEntry old = readEntry(action);
+        if (old != null && !old.outputId().equals(out)) {
+            throw new NonReproducibleException(action, old.outputId(), out);
+        }
+    }
+
+    private Lookup.Hit writeEntry(ActionId action, OutputId out, long size) throws IOException {
+        long now = nanos(clock.instant());
+        AtomicFiles.write(indexFile(action), new IndexEntry(action, out, size, now).encode(), AtomicFiles.MODE_0666);
+        return new Lookup.Hit(out, size, now);
+    }
+
+    @Override
+    public Path outputFile(OutputId output) throws IOException {
+        Path content = contentPath(output);
+        if (Files.isDirectory(content)) {
+            Path file = executableIn(content);
+            if (file == null) {
+                throw new NoSuchFileException(content.toString(), null, "no executable in content directory");
+            }
+            return file;
+        }
+        return content;
+    }
+
+    /** The one executable in a content directory (temporary files and archives beside it are skipped). */
+    static Path executableIn(Path dir) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (!name.startsWith(".") && ProgramName.problem(name) == null && Files.isRegularFile(f)) {
+                    return f;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * Marks an entry used now, unless it was marked within the last hour: a hit normally costs
+     * no write, and trim's resolution of a day does not need more.
+     */
+    void markUsed(Path file) {
+        try {
+            Instant now = clock.instant();
+            FileTime mtime = Files.getLastModifiedTime(file);
+            if (mtime.toInstant().isBefore(now.minus(MARK_USED_AFTER))) {
+                Files.setLastModifiedTime(file, FileTime.from(now));
+            }
+        } catch (IOException e) {
+            // A read-only or vanished entry is still a hit; trim may just see it as older.
+        }
+    }
+
+    Path indexFile(ActionId action) {
+        return root.resolve(action.hex().substring(0, 2)).resolve(action.hex() + "-a");
+    }
+
+    Path contentPath(OutputId output) {
+        return root.resolve(output.hex().substring(0, 2)).resolve(output.hex() + "-d");
+    }
+
+    private static long sizeOrMinusOne(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return a.isRegularFile() ? a.size() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    @Override
+    public void close() throws IOException {
+        Counters.add(root, counts);
+        counts.clear();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.jiffy.cache;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Removes entries unused for {@code maxAge}, then least-recently-used ones until the cache is
+ * under {@code maxBytes}. {@code trim.txt} holds the time of the last trim, written under a
+ * lock on that file: one process trims, the others carry on without waiting.
+ */
+public final class Trim {
+    /** Trim runs at most this often unless asked for. */
+    public static final Duration INTERVAL = Duration.ofDays(1);
+    /** A temporary file this old belongs to a writer that died. */
+    static final Duration TEMP_AGE = Duration.ofHours(1);
+    static final String FILE = "trim.txt";
+
+    /** What a trim did: entries and bytes removed, and what is left. */
+    public record Result(boolean ran, int removed, long removedBytes, int kept, long keptBytes) {
+        static final Result SKIPPED = new Result(false, 0, 0, 0, 0);
+    }
+
+    private final Path root;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final long maxBytes;
+
+    public Trim(Path root, Clock clock, Duration maxAge, long maxBytes) {
+        this.root = root;
+        this.clock = clock;
+        this.maxAge = maxAge;
+        this.maxBytes = maxBytes;
+    }
+
+    /** True if the last trim is a day old or more; reads one small file, takes no lock. */
+    public boolean isDue() {
+        long last = lastTrimSeconds(readQuietly());
+        return last < 0 || clock.instant().getEpochSecond() - last >= INTERVAL.toSeconds();
+    }
+
+    /**
+     * Trims if {@code force} or due and no other process is trimming. Returns at once, having done
+     * nothing, if another process holds the lock.
+     */
+    public Result run(boolean force) throws IOException {
+        try (FileChannel ch = FileChannel.open(root.resolve(FILE),
+                StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+                FileLock lock = ch.tryLock()) {
+            if (lock == null) {
+                return Result.SKIPPED;
+            }
+            if (!force && !isDue()) {
+                return Result.SKIPPED;
+            }
+            Result result = trim();
+            byte[] now = (clock.instant().getEpochSecond() + "\n").getBytes(StandardCharsets.US_ASCII);
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(now), 0);
+            return result;
+        }
+    }
+
+    private Result trim() throws IOException {
+        long now = clock.millis();
+        long ageCutoff = now - maxAge.toMillis();
+        long tempCutoff = now - TEMP_AGE.toMillis();
+        List<Entries.Entry> kept = new ArrayList<>();
+        int removed = 0;
+        long removedBytes = 0;
+        for (Entries.Entry e : Entries.scan(root)) {
+            long cutoff = e.kind() == Entries.Kind.TEMP ? tempCutoff : ageCutoff;
+            if (e.mtimeMillis() < cutoff) {
+                Entries.remove(e.path());
+                removed++;
+                removedBytes += e.size();
+            } else if (e.kind() != Entries.Kind.TEMP) {
+                kept.add(e);
+            }
+        }
+        long total = kept.stream().mapToLong(Entries.Entry::size).sum();
+        if (total > maxBytes) {
+            kept.sort(Comparator.comparingLong(Entries.Entry::mtimeMillis));
+            int i = 0;
+            for (; i < kept.size() && total > maxBytes; i++) {
+                Entries.Entry e = kept.get(i);
+                Entries.remove(e.path());
+                removed++;
+                removedBytes += e.size();
+                total -= e.size();
+            }
+            kept = kept.subList(i, kept.size());
+        }
+        return new Result(true, removed, removedBytes, kept.size(), total);
+    }
+
+    private String readQuietly() {
+        try {
+            return Files.readString(root.resolve(FILE), StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static long lastTrimSeconds(String text) {
+        String s = text.strip();
+        return s.matches("[0-9]{1,18}") ? Long.parseLong(s) : -1;
+    }
+}

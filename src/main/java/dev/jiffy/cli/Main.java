@@ -1,0 +1,99 @@
+package dev.jiffy.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line. Streams, environment, working directory and clock come in from outside,
+ * so that tests run the whole CLI in-process; {@link #run} returns the exit status. This is the
+ * one place where failures become one line for the user.
+ */
+public final class Main {
+    static final String USAGE = "usage: jiffy <run|build|tool|cache|clean|env|version|help> [arguments]";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Path cwd;
+    private final Clock clock;
+
+    public Main(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.cwd = cwd;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        Main main = new Main(System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
+        System.exit(main.run(args));
+    }
+
+    public int run(String... args) {
+        boolean debug = !env.getOrDefault("JIFFY_DEBUG", "").isEmpty() && !"0".equals(env.get("JIFFY_DEBUG"));
+        try {
+            return dispatch(Arrays.asList(args));
+        } catch (UsageException e) {
+            err.println("jiffy: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (Failure e) {
+            err.println("jiffy: " + e.getMessage());
+            return e.exitCode();
+        } catch (IOException | RuntimeException e) {
+            err.println("jiffy: " + Messages.describe(e));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int dispatch(List<String> args) throws UsageException, Failure, IOException {
+        if (args.isEmpty()) {
+            throw new UsageException("no command given");
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        return switch (command) {
+            case "help", "-h", "-help", "--help" -> help();
+            case "version" -> new VersionCommand(out, env).run(rest);
+            case "env" -> new EnvCommand(out, Settings.from(env), env).run(rest);
+            case "cache" -> new CacheCommand(out, err, Settings.from(env), clock).run(rest);
+            case "clean" -> new CleanCommand(out, Settings.from(env)).run(rest);
+            default -> throw new UsageException("unknown command \"" + command + "\"");
+        };
+    }
+
+    private int help() {
+        out.print("""
+                jiffy runs Java programs from source, building each one once into a content-addressed cache.
+
+                usage:
+                  jiffy run   [build flags] <file.java | dir> [args...]   build (or find in the cache) and run
+                  jiffy build [build flags] [-o path] <file.java | dir>   build; -o copies the executable out
+                  jiffy cache stat | trim | verify | path                 inspect and maintain the cache
+                  jiffy clean -cache                                      remove the whole cache, safely
+                  jiffy env [NAME...]                                     print settings
+                  jiffy version [-m <executable>]                         print jiffy's version or an executable's build info
+
+                build flags: -a (rebuild) -n (print steps only) -x (print steps) -v (name what is compiled)
+                             -java <home> (use that JDK) -main <Class> (choose the main class)
+                settings: JIFFY_CACHE JIFFY_CACHE_MAX JIFFY_TRIM_AGE JIFFY_REMOTE_CACHE JIFFY_REMOTE_UPLOAD JIFFY_OFFLINE
+                """);
+        return 0;
+    }
+
+    Path cwd() {
+        return cwd;
+    }
+}

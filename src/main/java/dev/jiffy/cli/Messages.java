@@ -1,0 +1,34 @@
+package dev.jiffy.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/** Turns an exception into the one line the user reads, naming the file at fault. */
+final class Messages {
+    private Messages() {}
+
+    static String describe(Throwable e) {
+        if (e instanceof UncheckedIOException u) {
+            return describe(u.getCause());
+        }
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String what = f instanceof NoSuchFileException ? "no such file or directory"
+                    : f instanceof AccessDeniedException ? "permission denied"
+                    : f instanceof FileAlreadyExistsException ? "already exists"
+                    : f instanceof NotDirectoryException ? "not a directory"
+                    : f instanceof DirectoryNotEmptyException ? "directory not empty"
+                    : f.getReason() == null ? f.getClass().getSimpleName() : f.getReason();
+            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + what;
+        }
+        if (e instanceof IOException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}
