@@ -145,7 +145,10 @@ public final class DiskCache implements Cache {
 
     private Lookup.Hit writeEntry(ActionId action, OutputId out, long size) throws IOException {
         long now = nanos(clock.instant());
-        AtomicFiles.write(indexFile(action), new IndexEntry(action, out, size, now).encode(), AtomicFiles.MODE_0666);
+        Path index = indexFile(action);
+        // The action's subdirectory is usually not the content's: it needs making too.
+        AtomicFiles.createDirectory(index.getParent());
+        AtomicFiles.write(index, new IndexEntry(action, out, size, now).encode(), AtomicFiles.MODE_0666);
         return new Lookup.Hit(out, size, now);
     }
 
