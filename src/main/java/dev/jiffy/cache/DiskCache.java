@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The cache on disk, in Go's layout: {@code <xx>/<actionID>-a} is an index entry and
@@ -24,7 +25,8 @@ public final class DiskCache implements Cache {
     private final Path root;
     private final Clock clock;
     private final boolean verify;
-    private final Map<String, Long> counts = new TreeMap<>();
+    /** Counts since open; a cache is shared by the threads of a build, so this map is concurrent. */
+    private final Map<String, Long> counts = new ConcurrentHashMap<>();
 
     private DiskCache(Path root, Clock clock, boolean verify) {
         this.root = root;
@@ -219,7 +221,14 @@ public final class DiskCache implements Cache {
 
     @Override
     public void close() throws IOException {
-        Counters.add(root, counts);
-        counts.clear();
+        // Take each count out atomically, so that one added meanwhile is written by the next close.
+        Map<String, Long> taken = new TreeMap<>();
+        for (String name : counts.keySet()) {
+            Long n = counts.remove(name);
+            if (n != null) {
+                taken.put(name, n);
+            }
+        }
+        Counters.add(root, taken);
     }
 }
