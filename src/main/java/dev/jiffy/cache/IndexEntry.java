@@ -49,6 +49,10 @@ record IndexEntry(ActionId actionId, OutputId outputId, long size, long timeNano
                 return -1;
             }
         }
-        return Long.parseLong(digits);
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return -1; // 19 digits can be more than a long holds
+        }
     }
 }
