@@ -66,10 +66,11 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         return switch (command) {
             case "help", "-h", "-help", "--help" -> help();
-            case "version" -> new VersionCommand(out, env).run(rest);
+            case "version" -> new VersionCommand(out, cwd).run(rest);
             case "env" -> new EnvCommand(out, Settings.from(env), env).run(rest);
             case "cache" -> new CacheCommand(out, err, Settings.from(env), clock).run(rest);
             case "clean" -> new CleanCommand(out, Settings.from(env)).run(rest);
+            case "run", "build" -> new ProgramCommand(out, err, env, cwd, clock, Settings.from(env)).run(command, rest);
             default -> throw new UsageException("unknown command \"" + command + "\"");
         };
     }

@@ -3,21 +3,38 @@ package dev.jiffy.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.jiffy.build.Executable;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /** {@code jiffy version}: jiffy's version and the JDK it runs on, like {@code go version}. */
 final class VersionCommand {
     private final PrintStream out;
+    private final Path cwd;
 
-    VersionCommand(PrintStream out, Map<String, String> env) {
+    VersionCommand(PrintStream out, Path cwd) {
         this.out = out;
+        this.cwd = cwd;
     }
 
-    int run(List<String> args) throws UsageException, IOException {
+    int run(List<String> args) throws UsageException, Failure, IOException {
+        if (args.size() == 2 && args.get(0).equals("-m")) {
+            Path file = cwd.resolve(args.get(1));
+            if (!Files.isRegularFile(file)) {
+                throw new Failure(1, args.get(1) + ": no such file");
+            }
+            String info = Executable.buildInfo(file);
+            if (info == null) {
+                throw new Failure(1, args.get(1) + ": not an executable built by jiffy");
+            }
+            out.println(args.get(1) + ":");
+            info.lines().forEach(l -> out.println("\t" + l));
+            return 0;
+        }
         if (!args.isEmpty()) {
-            throw new UsageException("version takes no arguments here");
+            throw new UsageException("version takes no arguments, or -m <executable>");
         }
         out.println("jiffy " + version() + " java " + System.getProperty("java.version") + " "
                 + System.getProperty("os.name").toLowerCase() + "/" + System.getProperty("os.arch"));

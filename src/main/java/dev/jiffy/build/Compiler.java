@@ -1,0 +1,199 @@
+package dev.jiffy.build;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles all sources of a program in one javac task, in-process through {@code javax.tools},
+ * with class files kept in memory. javac prints its own diagnostics into a buffer, so they read
+ * exactly as the {@code javac} command's, with paths relative to the current directory.
+ */
+final class Compiler {
+    /** A finished compile: the output when it succeeded, and what javac printed either way. */
+    record Result(CompileOutput output, String diagnostics) {
+        boolean ok() {
+            return output != null;
+        }
+    }
+
+    private Compiler() {}
+
+    static Result compile(Path cwd, Target target, List<String> options) throws IOException {
+        javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IOException(System.getProperty("java.home") + " has no Java compiler (a JRE, not a JDK?)");
+        }
+        StringWriter diagnostics = new StringWriter();
+        Map<String, byte[]> classes = new TreeMap<>();
+        List<JavaFileObject> units = new ArrayList<>();
+        for (Path source : target.sources()) {
+            units.add(new SourceFile(source, display(cwd, source)));
+        }
+        List<String> args = new ArrayList<>(List.of("-encoding", "UTF-8", "-proc:none", "-Xlint:-options"));
+        args.addAll(options);
+        MainFinder mains = new MainFinder();
+        try (StandardJavaFileManager standard = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
+                JavaFileManager memory = new MemoryOutput(standard, classes)) {
+            JavacTask task = (JavacTask) javac.getTask(diagnostics, memory, null, args, null, units);
+            task.addTaskListener(mains);
+            boolean ok = task.call();
+            String text = diagnostics.toString();
+            if (!ok) {
+                return new Result(null, text);
+            }
+            List<String> chosen = target.singleFile() ? mains.firstTopLevelIfMain() : mains.withMain();
+            return new Result(new CompileOutput(classes, chosen, text), text);
+        }
+    }
+
+    /** The path javac prints: relative to the current directory when the source lies below it. */
+    private static String display(Path cwd, Path source) {
+        return source.startsWith(cwd) ? cwd.relativize(source).toString() : source.toString();
+    }
+
+    /** A source file read from disk but named, in diagnostics, as the user would name it. */
+    private static final class SourceFile extends SimpleJavaFileObject {
+        private final Path path;
+        private final String name;
+
+        SourceFile(Path path, String name) {
+            super(path.toUri(), Kind.SOURCE);
+            this.path = path;
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Keeps class files in memory; the cache, not a classes directory, is where they go. */
+    private static final class MemoryOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        private final Map<String, byte[]> classes;
+
+        MemoryOutput(StandardJavaFileManager standard, Map<String, byte[]> classes) {
+            super(standard);
+            this.classes = classes;
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                FileObject sibling) {
+            String entry = className.replace('.', '/') + kind.extension;
+            return new SimpleJavaFileObject(URI.create("mem:///" + entry), kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return new ByteArrayOutputStream() {
+                        @Override
+                        public void close() {
+                            classes.put(entry, toByteArray());
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** Notes, in source order, the top-level types and which of them have a main method. */
+    private static final class MainFinder implements TaskListener {
+        private final Set<String> topLevel = new LinkedHashSet<>();
+        private final Set<String> withMain = new LinkedHashSet<>();
+
+        @Override
+        public void finished(TaskEvent e) {
+            if (e.getKind() == TaskEvent.Kind.PARSE) {
+                CompilationUnitTree unit = e.getCompilationUnit();
+                String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+                for (Tree t : unit.getTypeDecls()) {
+                    if (t instanceof ClassTree c && !c.getSimpleName().isEmpty()) {
+                        topLevel.add(pkg + c.getSimpleName());
+                    }
+                }
+            } else if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getTypeElement() != null) {
+                TypeElement type = e.getTypeElement();
+                if (hasMain(type)) {
+                    withMain.add(type.getQualifiedName().toString());
+                }
+            }
+        }
+
+        List<String> withMain() {
+            return topLevel.stream().filter(withMain::contains).toList();
+        }
+
+        /** As {@code java File.java} does: the first top-level type, if it can be launched. */
+        List<String> firstTopLevelIfMain() {
+            List<String> mains = withMain();
+            if (!topLevel.isEmpty() && mains.contains(topLevel.iterator().next())) {
+                return List.of(topLevel.iterator().next());
+            }
+            return mains;
+        }
+
+        /**
+         * {@code public static void main(String[])}; from JDK 25 on, also the instance and
+         * no-argument mains of JEP 512.
+         */
+        private static boolean hasMain(TypeElement type) {
+            if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.INTERFACE
+                    && type.getKind() != ElementKind.ENUM && type.getKind().name().equals("RECORD") == false) {
+                return false;
+            }
+            boolean modern = Runtime.version().feature() >= 25;
+            for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+                if (!m.getSimpleName().contentEquals("main") || m.getReturnType().getKind() != TypeKind.VOID) {
+                    continue;
+                }
+                boolean stringArray = m.getParameters().size() == 1
+                        && m.getParameters().get(0).asType() instanceof ArrayType a
+                        && a.getComponentType().toString().equals("java.lang.String");
+                boolean classic = stringArray && m.getModifiers().contains(Modifier.PUBLIC)
+                        && m.getModifiers().contains(Modifier.STATIC);
+                boolean jep512 = modern && !m.getModifiers().contains(Modifier.PRIVATE)
+                        && (stringArray || m.getParameters().isEmpty());
+                if (classic || jep512) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

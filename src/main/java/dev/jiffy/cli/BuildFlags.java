@@ -1,0 +1,66 @@
+package dev.jiffy.cli;
+
+import java.util.List;
+
+/**
+ * The build flags of {@code run}, {@code build} and {@code tool}, as in {@code go build}, then
+ * the target; every argument after the target belongs to the program.
+ *
+ * @param consumed how many arguments (after the command word) jiffy used: flags and the target
+ */
+record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbose, String javaHome, String mainClass,
+        String output, String target, List<String> programArgs, int consumed) {
+
+    static BuildFlags parse(String command, List<String> args, boolean allowOutput) throws UsageException {
+        boolean rebuild = false;
+        boolean dryRun = false;
+        boolean trace = false;
+        boolean verbose = false;
+        String javaHome = null;
+        String mainClass = null;
+        String output = null;
+        int i = 0;
+        for (; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("-") || a.equals("-")) {
+                break;
+            }
+            switch (a) {
+                case "-a" -> rebuild = true;
+                case "-n" -> dryRun = true;
+                case "-x" -> trace = true;
+                case "-v" -> verbose = true;
+                case "-java" -> javaHome = value(command, args, ++i, a);
+                case "-main" -> mainClass = value(command, args, ++i, a);
+                case "-o" -> {
+                    if (!allowOutput) {
+                        throw new UsageException(command + ": unknown flag -o (only build takes it)");
+                    }
+                    output = value(command, args, ++i, a);
+                }
+                case "--" -> {
+                    i++;
+                    return finish(command, args, i, rebuild, dryRun, trace, verbose, javaHome, mainClass, output);
+                }
+                default -> throw new UsageException(command + ": unknown flag " + a);
+            }
+        }
+        return finish(command, args, i, rebuild, dryRun, trace, verbose, javaHome, mainClass, output);
+    }
+
+    private static BuildFlags finish(String command, List<String> args, int i, boolean rebuild, boolean dryRun,
+            boolean trace, boolean verbose, String javaHome, String mainClass, String output) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(command + ": no target given (a .java file or a directory)");
+        }
+        return new BuildFlags(rebuild, dryRun, trace, verbose, javaHome, mainClass, output, args.get(i),
+                List.copyOf(args.subList(i + 1, args.size())), i + 1);
+    }
+
+    private static String value(String command, List<String> args, int i, String flag) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(command + ": flag " + flag + " needs a value");
+        }
+        return args.get(i);
+    }
+}

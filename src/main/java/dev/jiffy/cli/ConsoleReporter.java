@@ -1,0 +1,43 @@
+package dev.jiffy.cli;
+
+import dev.jiffy.build.BuildReporter;
+import java.io.PrintStream;
+import java.util.List;
+
+/** Prints a build's messages to stderr, as the flags ask. */
+final class ConsoleReporter implements BuildReporter {
+    private final PrintStream err;
+    private final boolean steps;
+    private final boolean hashes;
+
+    ConsoleReporter(PrintStream err, BuildFlags flags, Settings settings) {
+        this.err = err;
+        this.steps = flags.dryRun() || flags.trace() || flags.verbose();
+        this.hashes = settings.debugHash();
+    }
+
+    @Override
+    public void step(String line) {
+        if (steps) {
+            err.println(line);
+        }
+    }
+
+    @Override
+    public void compilerOutput(String text) {
+        err.print(text);
+        err.flush();
+    }
+
+    @Override
+    public void hashLines(String action, List<String> lines) {
+        if (hashes) {
+            lines.forEach(l -> err.println("HASH[" + action + "]: " + l));
+        }
+    }
+
+    @Override
+    public void warning(String line) {
+        err.println("jiffy: warning: " + line);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.jiffy.cli;
+
+import dev.jiffy.build.BuildException;
+import dev.jiffy.build.BuildRequest;
+import dev.jiffy.build.BuildResult;
+import dev.jiffy.build.Builder;
+import dev.jiffy.build.Jdk;
+import dev.jiffy.build.ShellQuote;
+import dev.jiffy.build.Target;
+import dev.jiffy.build.ToolVersion;
+import dev.jiffy.cache.Sha256;
+import dev.jiffy.cache.Trim;
+import dev.jiffy.run.LaunchCommand;
+import dev.jiffy.run.RunFiles;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code jiffy run} and {@code jiffy build}. The JVM builds, the shell runs: under bin/jiffy the
+ * program's command is handed to the launcher (on the file descriptor named by JIFFY_HANDOFF),
+ * which execs it, so the program never runs inside or under this JVM.
+ */
+final class ProgramCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Path cwd;
+    private final Clock clock;
+    private final Settings settings;
+
+    ProgramCommand(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.cwd = cwd;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    int run(String command, List<String> args) throws UsageException, Failure, IOException {
+        boolean isRun = command.equals("run");
+        BuildFlags flags = BuildFlags.parse(command, args, !isRun);
+        if (!isRun && !flags.programArgs().isEmpty()) {
+            throw new UsageException("build: unexpected argument \"" + flags.programArgs().get(0) + "\" after the target");
+        }
+        Jdk jdk = Jdk.current();
+        if (flags.javaHome() != null && !jdk.isHome(Path.of(flags.javaHome()))) {
+            return switchJdk(flags.javaHome());
+        }
+        ConsoleReporter reporter = new ConsoleReporter(err, flags, settings);
+        try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
+            Target target = Target.resolve(cwd, flags.target());
+            List<Path> inputs = new ArrayList<>(target.inputs());
+            Path toolCode = toolCode();
+            if (Files.isRegularFile(toolCode)) {
+                inputs.add(toolCode);
+            }
+            Map<Path, String> stamps = RunFiles.stamp(inputs);
+            Builder builder = new Builder(session.cache(), jdk, ToolVersion.of(VersionCommand.version()), cwd, reporter);
+            BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun());
+            BuildResult result = builder.build(request);
+            if (result == null) {
+                return 0;
+            }
+            if (result.hit() && !Sha256.of(result.executable()).equals(result.outputId().hex())) {
+                reporter.warning(result.executable() + " does not match its output ID; rebuilding it");
+                removeEntry(result.executable());
+                result = builder.build(new BuildRequest(target, flags.mainClass(), true, false));
+            }
+            if (flags.trace()) {
+                err.println((result.hit() ? "cache hit: " : "built: ") + result.executable());
+            }
+            startTrimIfDue(session, toolCode);
+            if (!isRun) {
+                return copyOut(flags, result);
+            }
+            LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), result.javaOptions(), result.executable(),
+                    result.mainClass());
+            String key = RunFiles.key(env.getOrDefault("PWD", cwd.toString()), flags.target());
+            if (session.persistent() && key != null) {
+                writeRunFile(session, key, stamps, result, launch, reporter);
+            }
+            return launch(launch, flags, session);
+        } catch (BuildException e) {
+            if (e.getMessage().isEmpty()) {
+                return 1;
+            }
+            throw new Failure(1, e.getMessage());
+        }
+    }
+
+    private void writeRunFile(CacheSession session, String key, Map<Path, String> stamps, BuildResult result,
+            LaunchCommand launch, ConsoleReporter reporter) {
+        Path file = RunFiles.location(session.cache().root(), key);
+        try {
+            boolean written = RunFiles.write(file, stamps, result.executable(), launch, checkedEnv(), clock);
+            if (!written) {
+                reporter.step("no run file yet: an input changed within the last 2 seconds");
+            }
+        } catch (IOException e) {
+            reporter.step("no run file: " + Messages.describe(e));
+        }
+    }
+
+    /** The settings a build depends on, which the run file checks are unchanged before it execs. */
+    private Map<String, String> checkedEnv() {
+        Map<String, String> checked = new LinkedHashMap<>();
+        String javaHome = env.getOrDefault("JAVA_HOME", "");
+        checked.put("JAVA_HOME", javaHome);
+        if (javaHome.isEmpty()) {
+            checked.put("PATH", env.getOrDefault("PATH", ""));
+        }
+        checked.put("JIFFY_OFFLINE", env.getOrDefault("JIFFY_OFFLINE", ""));
+        checked.put("JIFFY_REMOTE_CACHE", env.getOrDefault("JIFFY_REMOTE_CACHE", ""));
+        return checked;
+    }
+
+    /**
+     * Hands the command to the launcher, or, when jiffy was started without it, runs the program
+     * as a child with this process's streams and returns its status.
+     */
+    private int launch(LaunchCommand launch, BuildFlags flags, CacheSession session) throws IOException {
+        String handoff = env.get("JIFFY_HANDOFF");
+        if (handoff != null && handoff.matches("[3-9]")) {
+            String text = "shift " + (1 + flags.consumed()) + "\n";
+            if (session.persistent()) {
+                text += launch.execLine() + "\n";
+            } else {
+                // Without a cache the build is temporary: run it, then remove it.
+                text += ShellQuote.join(launch.words()) + " \"$@\"; jiffy_s=$?; rm -rf "
+                        + ShellQuote.quote(session.handOverTemp().toString()) + "; exit $jiffy_s\n";
+            }
+            try (FileOutputStream fd = new FileOutputStream("/dev/fd/" + handoff)) {
+                fd.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            return 0;
+        }
+        List<String> command = new ArrayList<>(launch.words());
+        command.addAll(flags.programArgs());
+        Process p = new ProcessBuilder(command).inheritIO().directory(cwd.toFile()).start();
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            return 130;
+        }
+    }
+
+    private int copyOut(BuildFlags flags, BuildResult result) throws IOException {
+        if (flags.output() == null) {
+            return 0;
+        }
+        Path dest = cwd.resolve(flags.output());
+        if (Files.isDirectory(dest)) {
+            dest = dest.resolve(result.executable().getFileName());
+        }
+        Path temp = dest.resolveSibling("." + dest.getFileName() + ".tmp");
+        Files.copy(result.executable(), temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.move(temp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return 0;
+    }
+
+    /** Re-runs the launcher on another JDK: jiffy compiles with the JDK it runs on. */
+    private int switchJdk(String home) throws Failure, IOException {
+        Path java = Path.of(home, "bin", "java");
+        if (!Files.isExecutable(java)) {
+            throw new Failure(2, "-java " + home + ": no bin/java in that directory");
+        }
+        String handoff = env.get("JIFFY_HANDOFF");
+        if (handoff == null || !handoff.matches("[3-9]")) {
+            throw new Failure(2, "-java " + home + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME");
+        }
+        String text = "JAVA_HOME=" + ShellQuote.quote(home) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n";
+        try (FileOutputStream fd = new FileOutputStream("/dev/fd/" + handoff)) {
+            fd.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return 0;
+    }
+
+    /** Drops a cache entry whose bytes changed on disk, so that nothing runs it again. */
+    private static void removeEntry(Path executable) throws IOException {
+        Path dir = executable.getParent();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /** Starts a daily trim in a detached process: no run waits for it. */
+    private void startTrimIfDue(CacheSession session, Path toolCode) {
+        if (!session.persistent() || !new Trim(session.cache().root(), clock, settings.trimAge(), settings.cacheMax()).isDue()) {
+            return;
+        }
+        try {
+            new ProcessBuilder(Jdk.current().javaBinary().toString(), "-cp", toolCode.toString(),
+                    Main.class.getName(), "cache", "trim", "-if-due")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            // Trim is housekeeping; it will be tried again on a later run.
+        }
+    }
+
+    /** Where jiffy's own classes are: its jar, or a classes directory in tests. */
+    static Path toolCode() {
+        try {
+            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("jiffy's own code location is not a file", e);
+        }
+    }
+}

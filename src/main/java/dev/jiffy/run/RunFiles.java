@@ -1,0 +1,110 @@
+package dev.jiffy.run;
+
+import dev.jiffy.build.ShellQuote;
+import dev.jiffy.cache.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Run files: the fast path of DESIGN section 5. A run file is a sh fragment that bin/jiffy
+ * sources for {@code jiffy run <target>}; it re-checks every input with one {@code stat} call
+ * and, when nothing changed, execs the cached program, so a hit starts no jiffy JVM at all.
+ * It lives at {@code <cache>/run<absolute target path>.run}, a name the launcher can form with
+ * no helper process.
+ */
+public final class RunFiles {
+    /** Git's racy rule: an input changed this recently could change again within its timestamp's tick. */
+    static final Duration RACY = Duration.ofSeconds(2);
+    /** After this, the JVM path runs again: it refreshes markUsed and re-checks what may move (SNAPSHOTs). */
+    static final Duration LIFETIME = Duration.ofHours(1);
+    private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
+    private static final Path UPTIME = Path.of("/proc/uptime");
+
+    private RunFiles() {}
+
+    /**
+     * The key the launcher forms for a target argument: {@code $PWD/arg} (or arg if absolute),
+     * trailing slashes removed; null when the launcher would not use it ({@code .}, {@code ..},
+     * {@code //} or a newline in it), so that a key never reaches outside the run directory.
+     */
+    public static String key(String pwd, String arg) {
+        String abs = arg.startsWith("/") ? arg : pwd + "/" + arg;
+        while (abs.endsWith("/")) {
+            abs = abs.substring(0, abs.length() - 1);
+        }
+        if (abs.isEmpty() || abs.contains("//") || abs.contains("/./") || abs.contains("/../") || abs.endsWith("/.")
+                || abs.endsWith("/..") || abs.indexOf('\n') >= 0 || abs.indexOf('\0') >= 0) {
+            return null;
+        }
+        return abs;
+    }
+
+    public static Path location(Path cacheRoot, String key) {
+        return Path.of(cacheRoot + "/run" + key + ".run");
+    }
+
+    /** Stamps every input now, before it is hashed: an edit after this point shows in the next stat. */
+    public static Map<Path, String> stamp(List<Path> inputs) throws IOException {
+        Map<Path, String> stamps = new java.util.LinkedHashMap<>();
+        for (Path p : inputs) {
+            stamps.put(p, FileStamp.of(p).statLine());
+        }
+        return stamps;
+    }
+
+    /**
+     * Writes the run file, or removes a stale one and returns false when the rule forbids one: an
+     * input changed within {@link #RACY}, or the platform lacks the clock the file checks.
+     *
+     * @param inputStamps stamps taken by {@link #stamp} before the inputs were hashed
+     * @param env         variables whose values the build depended on, checked before each use
+     */
+    public static boolean write(Path file, Map<Path, String> inputStamps, Path executable, LaunchCommand command,
+            Map<String, String> env, Clock clock) throws IOException {
+        long now = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
+        List<String> stat = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (Map.Entry<Path, String> e : inputStamps.entrySet()) {
+            FileStamp s = FileStamp.of(e.getKey());
+            if (!s.statLine().equals(e.getValue()) || s.changedNanos() > now - RACY.toNanos()) {
+                Files.deleteIfExists(file);
+                return false;
+            }
+            paths.add(e.getKey().toString());
+            stat.add(e.getValue());
+        }
+        paths.add(executable.toString());
+        stat.add(FileStamp.of(executable).statLine());
+        String boot;
+        long uptime;
+        try {
+            boot = Files.readString(BOOT_ID, StandardCharsets.US_ASCII).strip();
+            String up = Files.readString(UPTIME, StandardCharsets.US_ASCII).strip();
+            uptime = Long.parseLong(up.substring(0, up.indexOf('.')));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            return false;
+        }
+        String checks = env.entrySet().stream()
+                .map(v -> "[ \"${" + v.getKey() + "-}\" = " + ShellQuote.quote(v.getValue()) + " ]")
+                .collect(Collectors.joining(" &&\n  "));
+        String text = "# jiffy run file for " + file.getFileName() + "; sourced by bin/jiffy, rewritten by jiffy.\n"
+                + "{ " + (checks.isEmpty() ? "" : checks + " &&\n  ")
+                + "read -r jiffy_boot </proc/sys/kernel/random/boot_id && [ \"$jiffy_boot\" = " + ShellQuote.quote(boot) + " ] &&\n"
+                + "  read -r jiffy_up jiffy_idle </proc/uptime && [ \"${jiffy_up%.*}\" -lt " + (uptime + LIFETIME.toSeconds()) + " ] &&\n"
+                + "  [ \"$(exec stat -L -c " + ShellQuote.quote(FileStamp.STAT_FORMAT) + " -- " + ShellQuote.join(paths)
+                + " 2>/dev/null)\" = " + ShellQuote.quote(String.join("\n", stat)) + " ]; } || return 1\n"
+                + command.execLine() + "\n";
+        Files.createDirectories(file.getParent());
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        return true;
+    }
+}
