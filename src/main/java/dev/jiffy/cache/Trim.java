@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,7 +58,7 @@ public final class Trim {
     public Result run(boolean force) throws IOException {
         try (FileChannel ch = FileChannel.open(root.resolve(FILE),
                 StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
-                FileLock lock = ch.tryLock()) {
+                FileLock lock = tryLock(ch)) {
             if (lock == null) {
                 return Result.SKIPPED;
             }
@@ -69,6 +70,15 @@ public final class Trim {
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(now), 0);
             return result;
+        }
+    }
+
+    /** The lock, or null if another process or another thread of this one holds it. */
+    private static FileLock tryLock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // file locks are per process: a trim in another thread shows up this way
         }
     }
 
