@@ -10,6 +10,7 @@ import dev.jiffy.build.Target;
 import dev.jiffy.build.ToolVersion;
 import dev.jiffy.cache.Sha256;
 import dev.jiffy.cache.Trim;
+import dev.jiffy.run.ClassArchive;
 import dev.jiffy.run.LaunchCommand;
 import dev.jiffy.run.RunFiles;
 import java.io.FileOutputStream;
@@ -86,8 +87,9 @@ final class ProgramCommand {
             if (!isRun) {
                 return copyOut(flags, result);
             }
+            Path archive = session.persistent() ? archiveFor(jdk, result.executable(), reporter) : null;
             LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), result.javaOptions(), result.executable(),
-                    result.mainClass());
+                    result.mainClass(), archive);
             String key = RunFiles.key(env.getOrDefault("PWD", cwd.toString()), flags.target());
             if (session.persistent() && key != null) {
                 writeRunFile(session, key, stamps, result, launch, reporter);
@@ -189,6 +191,17 @@ final class ProgramCommand {
             fd.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return 0;
+    }
+
+    /** The program's class-data archive, whose dump starts in the background the first time. */
+    private static Path archiveFor(Jdk jdk, Path executable, ConsoleReporter reporter) {
+        Path archive = ClassArchive.location(executable, jdk.home(), jdk.vmVersion());
+        try {
+            ClassArchive.startDump(jdk.home(), executable, archive);
+        } catch (IOException e) {
+            reporter.step("no class-data archive: " + Messages.describe(e));
+        }
+        return archive;
     }
 
     /** Drops a cache entry whose bytes changed on disk, so that nothing runs it again. */
