@@ -16,6 +16,11 @@ import java.util.TreeMap;
  */
 public final class Counters {
     static final String FILE = "counters.txt";
+    /**
+     * File locks belong to the whole process, and a second one from another thread of it throws
+     * instead of waiting; threads of one process take turns here first.
+     */
+    private static final Object IN_PROCESS = new Object();
 
     private Counters() {}
 
@@ -31,15 +36,17 @@ public final class Counters {
         if (deltas.values().stream().allMatch(v -> v == 0)) {
             return;
         }
-        try (FileChannel ch = FileChannel.open(root.resolve(FILE),
-                StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
-                var lock = ch.lock()) {
-            Map<String, Long> counts = parse(readAll(ch));
-            deltas.forEach((k, v) -> counts.merge(k, v, Long::sum));
-            StringBuilder text = new StringBuilder();
-            counts.forEach((k, v) -> text.append(k).append(' ').append(v).append('\n'));
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII)), 0);
+        synchronized (IN_PROCESS) {
+            try (FileChannel ch = FileChannel.open(root.resolve(FILE),
+                    StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+                    var lock = ch.lock()) {
+                Map<String, Long> counts = parse(readAll(ch));
+                deltas.forEach((k, v) -> counts.merge(k, v, Long::sum));
+                StringBuilder text = new StringBuilder();
+                counts.forEach((k, v) -> text.append(k).append(' ').append(v).append('\n'));
+                ch.truncate(0);
+                ch.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII)), 0);
+            }
         }
     }
 
