@@ -26,6 +26,8 @@ public final class Trim {
     public static final Duration INTERVAL = Duration.ofDays(1);
     /** A temporary file this old belongs to a writer that died. */
     static final Duration TEMP_AGE = Duration.ofHours(1);
+    /** A last trim further ahead than this came from a wrong clock, and does not count. */
+    static final Duration FUTURE_SLACK = Duration.ofHours(1);
     static final String FILE = "trim.txt";
 
     /** What a trim did: entries and bytes removed, and what is left. */
@@ -45,10 +47,15 @@ public final class Trim {
         this.maxBytes = maxBytes;
     }
 
-    /** True if the last trim is a day old or more; reads one small file, takes no lock. */
+    /**
+     * True if the last trim is a day old or more, or more than an hour in the future: a time from a
+     * clock that was once wrong must not hold trims off until it comes round (Go does the same).
+     * Reads one small file, takes no lock.
+     */
     public boolean isDue() {
         long last = lastTrimSeconds(readQuietly());
-        return last < 0 || clock.instant().getEpochSecond() - last >= INTERVAL.toSeconds();
+        long since = clock.instant().getEpochSecond() - last;
+        return last < 0 || since >= INTERVAL.toSeconds() || since < -FUTURE_SLACK.toSeconds();
     }
 
     /**

@@ -137,6 +137,19 @@ class TrimTest {
     }
 
     @Test
+    void aLastTrimMoreThanAnHourInTheFutureMakesTrimDue() throws IOException {
+        // A clock that was once set wrong must not stop trims until it comes round again (as in Go).
+        Trim trim = new Trim(root, clock, AGE, NO_LIMIT);
+        Files.writeString(root.resolve("trim.txt"), T.plus(Duration.ofHours(1)).getEpochSecond() + "\n");
+        assertThat(trim.isDue()).isFalse();
+        Files.writeString(root.resolve("trim.txt"), T.plus(Duration.ofHours(1)).plusSeconds(1).getEpochSecond() + "\n");
+        assertThat(trim.isDue()).isTrue();
+        Files.writeString(root.resolve("trim.txt"), T.plus(Duration.ofDays(3650)).getEpochSecond() + "\n");
+        assertThat(trim.run(false).ran()).isTrue();
+        assertThat(root.resolve("trim.txt")).hasContent(T.getEpochSecond() + "\n");
+    }
+
+    @Test
     void aGarbledTrimTxtMakesTrimDue() throws IOException {
         Files.writeString(root.resolve("trim.txt"), "yesterday\n");
         assertThat(new Trim(root, clock, AGE, NO_LIMIT).isDue()).isTrue();
