@@ -1,0 +1,179 @@
+package dev.jiffy.cli;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code bin/jiffy} as a user does: a real child process with its own environment, working
+ * directory and cache. Every run has a timeout, so a hung program fails its test instead of the
+ * build; the timeout is generous because javac on a loaded 2-core machine is slow.
+ */
+final class Jiffy {
+    static final Path ROOT = root();
+    static final Path LAUNCHER = ROOT.resolve("bin").resolve("jiffy");
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final Map<String, String> env;
+    private final Path cwd;
+
+    private Jiffy(Map<String, String> env, Path cwd) {
+        this.env = env;
+        this.cwd = cwd;
+    }
+
+    /**
+     * jiffy with the cache at {@code cache}, started in {@code cwd}. The test's own JIFFY_*
+     * settings are dropped, so that only what a test sets applies.
+     */
+    static Jiffy withCache(Path cache, Path cwd) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(k -> k.startsWith("JIFFY_"));
+        env.put("JIFFY_CACHE", cache.toString());
+        return new Jiffy(env, cwd).in(cwd);
+    }
+
+    /** The same settings, started in another directory. */
+    Jiffy in(Path dir) {
+        Map<String, String> e = new HashMap<>(env);
+        // The launcher and jiffy key run files by $PWD; a real shell sets it to the directory it is in.
+        e.put("PWD", dir.toString());
+        return new Jiffy(e, dir);
+    }
+
+    /** The same settings plus one variable; a null value removes it. */
+    Jiffy with(String name, String value) {
+        Map<String, String> e = new HashMap<>(env);
+        if (value == null) {
+            e.remove(name);
+        } else {
+            e.put(name, value);
+        }
+        return new Jiffy(e, cwd);
+    }
+
+    Path cwd() {
+        return cwd;
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput(new byte[0], args);
+    }
+
+    /** Runs bin/jiffy with {@code args}, writes {@code input} to its stdin and closes it. */
+    Result runWithInput(byte[] input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        return exec(command, input);
+    }
+
+    /** Runs any command with this environment and directory (an executable, {@code sh <exe>}). */
+    Result exec(List<String> command, byte[] input) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        return finish(command, pb.start(), input);
+    }
+
+    /** Starts bin/jiffy without waiting, for tests that start several at once. */
+    Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    static Result finish(List<String> command, Process p, byte[] input) throws IOException, InterruptedException {
+        CompletableFuture<byte[]> out = drain(p.getInputStream());
+        CompletableFuture<byte[]> err = drain(p.getErrorStream());
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write(input);
+        } catch (IOException e) {
+            // The program need not read its input: a closed pipe is its business, not the test's.
+        }
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("timed out after " + TIMEOUT_SECONDS + "s: " + command);
+        }
+        try {
+            return new Result(p.exitValue(), new String(out.get(), StandardCharsets.UTF_8),
+                    new String(err.get(), StandardCharsets.UTF_8));
+        } catch (ExecutionException e) {
+            throw new IOException("reading the output of " + command, e.getCause());
+        }
+    }
+
+    private static CompletableFuture<byte[]> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static Path root() {
+        String root = System.getProperty("jiffy.root");
+        if (root == null) {
+            throw new IllegalStateException("system property jiffy.root (the project directory) is not set");
+        }
+        return Path.of(root).toAbsolutePath();
+    }
+
+    /** Writes a source file (and its directories), returning its path. */
+    static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    /** What a command did: its exit status and everything it printed. */
+    record Result(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        /** The path after "cache hit: " or "built: " (printed under -x), or null if none. */
+        Path executable() {
+            for (String line : errLines()) {
+                if (line.startsWith("cache hit: ")) {
+                    return Path.of(line.substring("cache hit: ".length()));
+                }
+                if (line.startsWith("built: ")) {
+                    return Path.of(line.substring("built: ".length()));
+                }
+            }
+            return null;
+        }
+
+        boolean hit() {
+            return errLines().stream().anyMatch(l -> l.startsWith("cache hit: "));
+        }
+
+        boolean compiled() {
+            return errLines().stream().anyMatch(l -> l.startsWith("javac "));
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
