@@ -4,7 +4,6 @@ import dev.jiffy.cache.ActionId;
 import dev.jiffy.cache.Cache;
 import dev.jiffy.cache.Lookup;
 import dev.jiffy.cache.OutputId;
-import dev.jiffy.cache.Sha256;
 import dev.jiffy.deps.Directives;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,13 +22,15 @@ public final class Builder {
     private final String toolVersion;
     private final Path cwd;
     private final BuildReporter reporter;
+    private final SourceScanner scanner;
 
-    public Builder(Cache cache, Jdk jdk, String toolVersion, Path cwd, BuildReporter reporter) {
+    public Builder(Cache cache, Jdk jdk, String toolVersion, Path cwd, BuildReporter reporter, SourceScanner scanner) {
         this.cache = cache;
         this.jdk = jdk;
         this.toolVersion = toolVersion;
         this.cwd = cwd;
         this.reporter = reporter;
+        this.scanner = scanner;
     }
 
     /** Builds the program, or finds it; returns null under {@code -n} when something would be built. */
@@ -38,10 +39,9 @@ public final class Builder {
         ActionKey compileKey = new ActionKey("compile", toolVersion, jdk);
         List<Directives.Directive> directives = new ArrayList<>();
         for (Path source : target.sources()) {
-            byte[] content = Files.readAllBytes(source);
-            String rel = target.relative(source);
-            compileKey.add("source " + rel + " " + Sha256.of(content));
-            directives.addAll(Directives.parse(display(source), content).all());
+            SourceScanner.Scanned scanned = scanner.scan(source, display(source));
+            compileKey.add("source " + target.relative(source) + " " + scanned.sha256());
+            directives.addAll(scanned.directives().all());
         }
         reporter.hashLines("compile", compileKey.lines());
         ActionId compileId = compileKey.id();

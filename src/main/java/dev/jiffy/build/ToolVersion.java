@@ -2,7 +2,6 @@ package dev.jiffy.build;
 
 import dev.jiffy.cache.Sha256;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,20 +15,13 @@ import java.util.stream.Stream;
 public final class ToolVersion {
     private ToolVersion() {}
 
-    public static String of(String release) throws IOException {
-        return release + " " + codeHash().substring(0, 16);
+    /** The version of the code at {@code code}, a jar (hashed through {@code scanner}) or a classes directory. */
+    public static String of(String release, Path code, SourceScanner scanner) throws IOException {
+        String hash = Files.isRegularFile(code) ? scanner.scan(code, code.toString()).sha256() : directoryHash(code);
+        return release + " " + hash.substring(0, 16);
     }
 
-    private static String codeHash() throws IOException {
-        Path code;
-        try {
-            code = Path.of(ToolVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            return "unknown-code-location";
-        }
-        if (Files.isRegularFile(code)) {
-            return Sha256.of(code);
-        }
+    private static String directoryHash(Path code) throws IOException {
         MessageDigest digest = Sha256.newDigest();
         try (Stream<Path> walk = Files.walk(code)) {
             List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();

@@ -13,6 +13,7 @@ import dev.jiffy.cache.Trim;
 import dev.jiffy.run.ClassArchive;
 import dev.jiffy.run.LaunchCommand;
 import dev.jiffy.run.RunFiles;
+import dev.jiffy.run.StatManifest;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,9 +70,14 @@ final class ProgramCommand {
                 inputs.add(toolCode);
             }
             Map<Path, String> stamps = RunFiles.stamp(inputs);
-            Builder builder = new Builder(session.cache(), jdk, ToolVersion.of(VersionCommand.version()), cwd, reporter);
+            String key = RunFiles.key(env.getOrDefault("PWD", cwd.toString()), flags.target());
+            StatManifest manifest = StatManifest.load(session.persistent() && key != null
+                    ? RunFiles.manifestLocation(session.cache().root(), key) : null);
+            String toolVersion = ToolVersion.of(VersionCommand.version(), toolCode, manifest);
+            Builder builder = new Builder(session.cache(), jdk, toolVersion, cwd, reporter, manifest);
             BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun());
             BuildResult result = builder.build(request);
+            saveQuietly(manifest);
             if (result == null) {
                 return 0;
             }
@@ -90,7 +96,6 @@ final class ProgramCommand {
             Path archive = session.persistent() ? archiveFor(jdk, result.executable(), reporter) : null;
             LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), result.javaOptions(), result.executable(),
                     result.mainClass(), archive);
-            String key = RunFiles.key(env.getOrDefault("PWD", cwd.toString()), flags.target());
             if (session.persistent() && key != null) {
                 writeRunFile(session, key, stamps, result, launch, reporter);
             }
@@ -116,6 +121,14 @@ final class ProgramCommand {
         }
     }
 
+    private void saveQuietly(StatManifest manifest) {
+        try {
+            manifest.save(clock);
+        } catch (IOException e) {
+            // The manifest only saves reading files again.
+        }
+    }
+
     /** The settings a build depends on, which the run file checks are unchanged before it execs. */
     private Map<String, String> checkedEnv() {
         Map<String, String> checked = new LinkedHashMap<>();
@@ -134,8 +147,8 @@ final class ProgramCommand {
      * as a child with this process's streams and returns its status.
      */
     private int launch(LaunchCommand launch, BuildFlags flags, CacheSession session) throws IOException {
-        String handoff = env.get("JIFFY_HANDOFF");
-        if (handoff != null && handoff.matches("[3-9]")) {
+        String handoff = handoffFd();
+        if (handoff != null) {
             String text = "shift " + (1 + flags.consumed()) + "\n";
             if (session.persistent()) {
                 text += launch.execLine() + "\n";
@@ -176,14 +189,20 @@ final class ProgramCommand {
         return 0;
     }
 
+    /** The file descriptor bin/jiffy reads the command to exec from, or null when jiffy runs on its own. */
+    private String handoffFd() {
+        String fd = env.get("JIFFY_HANDOFF");
+        return fd != null && fd.length() == 1 && fd.charAt(0) >= '3' && fd.charAt(0) <= '9' ? fd : null;
+    }
+
     /** Re-runs the launcher on another JDK: jiffy compiles with the JDK it runs on. */
     private int switchJdk(String home) throws Failure, IOException {
         Path java = Path.of(home, "bin", "java");
         if (!Files.isExecutable(java)) {
             throw new Failure(2, "-java " + home + ": no bin/java in that directory");
         }
-        String handoff = env.get("JIFFY_HANDOFF");
-        if (handoff == null || !handoff.matches("[3-9]")) {
+        String handoff = handoffFd();
+        if (handoff == null) {
             throw new Failure(2, "-java " + home + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME");
         }
         String text = "JAVA_HOME=" + ShellQuote.quote(home) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n";

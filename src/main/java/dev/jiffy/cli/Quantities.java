@@ -9,29 +9,43 @@ final class Quantities {
     /** Bytes, with an optional binary suffix K, M, G or T; -1 if the text is not a size. */
     static long parseSize(String text) {
         String s = text.strip();
-        if (!s.matches("[0-9]{1,15}[KMGTkmgt]?[Bb]?")) {
+        if (s.endsWith("B") || s.endsWith("b")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.isEmpty()) {
             return -1;
         }
-        s = s.replaceAll("[Bb]$", "");
-        char unit = Character.toUpperCase(s.charAt(s.length() - 1));
-        int shift = switch (unit) {
+        int shift = switch (Character.toUpperCase(s.charAt(s.length() - 1))) {
             case 'K' -> 10;
             case 'M' -> 20;
             case 'G' -> 30;
             case 'T' -> 40;
             default -> 0;
         };
-        String digits = shift == 0 ? s : s.substring(0, s.length() - 1);
-        return Long.parseLong(digits) << shift;
+        long n = digits(shift == 0 ? s : s.substring(0, s.length() - 1), 15);
+        return n < 0 ? -1 : n << shift;
+    }
+
+    /** A plain decimal of 1 to {@code max} digits; -1 for anything else. Settings are parsed without regex: it is slow to load. */
+    static long digits(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return -1;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(s);
     }
 
     /** A duration such as {@code 5d}, {@code 12h}, {@code 30m} or {@code 90s}; null if it is not one. */
     static Duration parseAge(String text) {
         String s = text.strip();
-        if (!s.matches("[0-9]{1,9}[dhms]")) {
+        long n = s.isEmpty() ? -1 : digits(s.substring(0, s.length() - 1), 9);
+        if (n < 0 || "dhms".indexOf(s.charAt(s.length() - 1)) < 0) {
             return null;
         }
-        long n = Long.parseLong(s.substring(0, s.length() - 1));
         return switch (s.charAt(s.length() - 1)) {
             case 'd' -> Duration.ofDays(n);
             case 'h' -> Duration.ofHours(n);

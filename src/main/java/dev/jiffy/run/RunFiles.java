@@ -51,6 +51,11 @@ public final class RunFiles {
         return Path.of(cacheRoot + "/run" + key + ".run");
     }
 
+    /** Where the target's stat manifest is kept, beside its run file. */
+    public static Path manifestLocation(Path cacheRoot, String key) {
+        return Path.of(cacheRoot + "/run" + key + ".stat");
+    }
+
     /** Stamps every input now, before it is hashed: an edit after this point shows in the next stat. */
     public static Map<Path, String> stamp(List<Path> inputs) throws IOException {
         Map<Path, String> stamps = new java.util.LinkedHashMap<>();
