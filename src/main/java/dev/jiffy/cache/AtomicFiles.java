@@ -38,7 +38,7 @@ public final class AtomicFiles {
     static void write(Path target, byte[] content, FileAttribute<Set<PosixFilePermission>> mode)
             throws IOException {
         // Not named after the target: a program name may take all 255 bytes a file name has.
-        Path temp = target.resolveSibling(TEMP_PREFIX + String.format("%016x", ThreadLocalRandom.current().nextLong()));
+        Path temp = target.resolveSibling(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
             Files.createFile(temp, mode);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {

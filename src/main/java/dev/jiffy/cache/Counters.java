@@ -61,8 +61,8 @@ public final class Counters {
         Map<String, Long> counts = new TreeMap<>();
         for (String line : text.split("\n")) {
             String[] f = line.split(" ");
-            if (f.length == 2 && f[1].matches("[0-9]{1,18}")) {
-                counts.put(f[0], Long.parseLong(f[1]));
+            if (f.length == 2 && Decimal.parse(f[1], 18) >= 0) {
+                counts.put(f[0], Decimal.parse(f[1], 18));
             }
         }
         return counts;

@@ -10,7 +10,8 @@ record IndexEntry(ActionId actionId, OutputId outputId, long size, long timeNano
     static final int LENGTH = 2 + 1 + 64 + 1 + 64 + 1 + 20 + 1 + 20 + 1;
 
     byte[] encode() {
-        String line = String.format("v1 %s %s %20d %20d\n", actionId.hex(), outputId.hex(), size, timeNanos);
+        String line = "v1 " + actionId.hex() + " " + outputId.hex() + " " + Decimal.padLeft(size, 20) + " "
+                + Decimal.padLeft(timeNanos, 20) + "\n";
         return line.getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -30,29 +31,12 @@ record IndexEntry(ActionId actionId, OutputId outputId, long size, long timeNano
         if (!Sha256.isHex64(out)) {
             return null;
         }
-        long size = parseField(line.substring(133, 153));
-        long time = parseField(line.substring(154, 174));
+        long size = Decimal.parse(line.substring(133, 153).stripLeading(), 19);
+        long time = Decimal.parse(line.substring(154, 174).stripLeading(), 19);
         if (size < 0 || time < 0) {
             return null;
         }
         return new IndexEntry(expected, new OutputId(out), size, time);
     }
 
-    /** A right-aligned, space-padded decimal; -1 if it is not one. */
-    private static long parseField(String field) {
-        String digits = field.stripLeading();
-        if (digits.isEmpty() || digits.length() > 19) {
-            return -1;
-        }
-        for (int i = 0; i < digits.length(); i++) {
-            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
-                return -1;
-            }
-        }
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            return -1; // 19 digits can be more than a long holds
-        }
-    }
 }

@@ -134,6 +134,6 @@ public final class Trim {
 
     private static long lastTrimSeconds(String text) {
         String s = text.strip();
-        return s.matches("[0-9]{1,18}") ? Long.parseLong(s) : -1;
+        return Decimal.parse(s, 18);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jiffy.cli;
 
+import dev.jiffy.cache.Decimal;
 import java.time.Duration;
 
 /** Parses the sizes and ages that settings take: {@code 10G}, {@code 512M}, {@code 5d}, {@code 12h}. */
@@ -22,27 +23,15 @@ final class Quantities {
             case 'T' -> 40;
             default -> 0;
         };
-        long n = digits(shift == 0 ? s : s.substring(0, s.length() - 1), 15);
+        long n = Decimal.parse(shift == 0 ? s : s.substring(0, s.length() - 1), 15);
         return n < 0 ? -1 : n << shift;
     }
 
-    /** A plain decimal of 1 to {@code max} digits; -1 for anything else. Settings are parsed without regex: it is slow to load. */
-    static long digits(String s, int max) {
-        if (s.isEmpty() || s.length() > max) {
-            return -1;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return -1;
-            }
-        }
-        return Long.parseLong(s);
-    }
 
     /** A duration such as {@code 5d}, {@code 12h}, {@code 30m} or {@code 90s}; null if it is not one. */
     static Duration parseAge(String text) {
         String s = text.strip();
-        long n = s.isEmpty() ? -1 : digits(s.substring(0, s.length() - 1), 9);
+        long n = s.isEmpty() ? -1 : Decimal.parse(s.substring(0, s.length() - 1), 9);
         if (n < 0 || "dhms".indexOf(s.charAt(s.length() - 1)) < 0) {
             return null;
         }
