@@ -96,7 +96,9 @@ final class ProgramCommand {
             Path archive = session.persistent() ? archiveFor(jdk, result.executable(), reporter) : null;
             LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), result.javaOptions(), result.executable(),
                     result.mainClass(), archive);
-            if (session.persistent() && key != null) {
+            // The launcher sources a run file for `run <target>` with no flags, so one written under
+            // -main would start the class that flag chose in runs that never asked for it.
+            if (session.persistent() && key != null && flags.mainClass() == null) {
                 writeRunFile(session, key, stamps, result, launch, reporter);
             }
             return launch(launch, flags, session);

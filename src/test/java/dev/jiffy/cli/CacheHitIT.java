@@ -115,6 +115,26 @@ class CacheHitIT {
     }
 
     @Test
+    void mainClassOfOneRunIsNotReusedByARunWithoutIt() throws Exception {
+        Path two = work.resolve("two");
+        write(two.resolve("First.java"), """
+                public class First { public static void main(String[] args) { System.out.println("first"); } }
+                """);
+        write(two.resolve("Second.java"), """
+                public class Second { public static void main(String[] args) { System.out.println("second"); } }
+                """);
+        // Past the racy window, so that a run may leave a run file for the next one to use.
+        Thread.sleep(2100);
+        Result chosen = jiffy.run("run", "-main", "Second", "two");
+        assertThat(chosen.out()).as(chosen.toString()).isEqualTo("second\n");
+
+        Result plain = jiffy.run("run", "two");
+        assertThat(plain.exit()).as(plain.toString()).isEqualTo(1);
+        assertThat(plain.out()).isEmpty();
+        assertThat(plain.err()).contains("several classes with a main method");
+    }
+
+    @Test
     void anotherJdkRebuildsAndRunsOnThatJdk() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(OTHER_JDK.resolve("bin/java")), OTHER_JDK + " is not installed");
         write(work.resolve("Version.java"), """
