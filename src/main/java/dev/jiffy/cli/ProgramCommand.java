@@ -184,7 +184,7 @@ final class ProgramCommand {
         if (Files.isDirectory(dest)) {
             dest = dest.resolve(result.executable().getFileName());
         }
-        Path temp = dest.resolveSibling("." + dest.getFileName() + ".tmp");
+        Path temp = dest.resolveSibling("." + dest.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         Files.copy(result.executable(), temp, StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.move(temp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -30,7 +30,7 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
         if (withArchive) {
             // The JVM checks the archive and runs without it if it does not fit; the log line it would print is silenced.
             w.add("-XX:SharedArchiveFile=" + archive);
-            w.add("-Xlog:cds=off");
+            w.add("-Xlog:cds*=off");
         }
         w.addAll(jvmOptions);
         w.add("-cp");
