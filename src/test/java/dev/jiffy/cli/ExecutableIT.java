@@ -1,0 +1,150 @@
+package dev.jiffy.cli;
+
+import static dev.jiffy.cli.Jiffy.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.cache.Sha256;
+import dev.jiffy.cli.Jiffy.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The executable {@code jiffy build} leaves in the cache and copies out with {@code -o}: where it
+ * lies, that it is named by its content, runs on its own, is the same bytes when built again,
+ * and carries build info for {@code jiffy version -m}.
+ */
+class ExecutableIT {
+    private static final String MAIN = """
+            package com.example;
+
+            public class Main {
+                public static void main(String[] args) {
+                    System.out.println(Words.join(args));
+                    System.exit(args.length);
+                }
+            }
+            """;
+    private static final String WORDS = """
+            package com.example;
+
+            final class Words {
+                static String join(String[] words) {
+                    return "words: " + String.join(",", words);
+                }
+            }
+            """;
+
+    @TempDir
+    static Path temp;
+    static Path work;
+    static Path cache;
+    static Jiffy jiffy;
+    static Result built;
+
+    @BeforeAll
+    static void build() throws Exception {
+        work = Files.createDirectory(temp.toRealPath().resolve("work"));
+        cache = temp.toRealPath().resolve("cache");
+        jiffy = Jiffy.withCache(cache, work);
+        write(work.resolve("greeter/src/com/example/Main.java"), MAIN);
+        write(work.resolve("greeter/src/com/example/Words.java"), WORDS);
+        built = jiffy.in(work.resolve("greeter")).run("build", "-x", ".");
+        assertThat(built.exit()).as(built.toString()).isZero();
+        assertThat(built.executable()).as(built.toString()).isNotNull();
+    }
+
+    @Test
+    void executableLiesInTheCacheUnderItsOutputId() throws Exception {
+        Path exe = built.executable();
+        Matcher m = Pattern.compile(Pattern.quote(cache.toString()) + "/([0-9a-f]{2})/([0-9a-f]{64})-d/greeter")
+                .matcher(exe.toString());
+        assertThat(m.matches()).as(exe.toString()).isTrue();
+        assertThat(m.group(2)).startsWith(m.group(1));
+        // Content-addressed: the directory is named by the SHA-256 of the file in it.
+        assertThat(Sha256.of(exe)).isEqualTo(m.group(2));
+        assertThat(Files.getPosixFilePermissions(exe)).contains(PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    void executableRunsByItself() throws Exception {
+        Path exe = built.executable();
+        Result viaSh = jiffy.exec(List.of("sh", exe.toString(), "a b", "c"), new byte[0]);
+        assertThat(viaSh.out()).as(viaSh.toString()).isEqualTo("words: a b,c\n");
+        assertThat(viaSh.exit()).isEqualTo(2);
+
+        Result direct = jiffy.exec(List.of(exe.toString()), new byte[0]);
+        assertThat(direct.out()).as(direct.toString()).isEqualTo("words: \n");
+        assertThat(direct.exit()).isZero();
+    }
+
+    @Test
+    void buildOutputIsTheSameBytesWhenRebuiltAndRunsWithoutTheCache() throws Exception {
+        Jiffy inGreeter = jiffy.in(work.resolve("greeter"));
+        Result first = inGreeter.run("build", "-o", "../app1", ".");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        Result again = inGreeter.run("build", "-a", "-x", "-o", "../app2", ".");
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(again.compiled()).as("-a compiles again: " + again).isTrue();
+
+        byte[] app1 = Files.readAllBytes(work.resolve("app1"));
+        assertThat(Files.readAllBytes(work.resolve("app2"))).isEqualTo(app1);
+        assertThat(Files.readAllBytes(built.executable())).isEqualTo(app1);
+
+        // A copy of the sources in another place, built into another cache, gives the same bytes:
+        // no absolute path or time goes into an executable.
+        Path copy = temp.toRealPath().resolve("elsewhere");
+        write(copy.resolve("greeter/src/com/example/Main.java"), MAIN);
+        write(copy.resolve("greeter/src/com/example/Words.java"), WORDS);
+        Jiffy elsewhere = Jiffy.withCache(temp.toRealPath().resolve("other-cache"), copy);
+        Result other = elsewhere.run("build", "-x", "-o", "app3", "greeter");
+        assertThat(other.exit()).as(other.toString()).isZero();
+        assertThat(Files.readAllBytes(copy.resolve("app3"))).isEqualTo(app1);
+
+        // The copy runs on its own: its cache can go.
+        Path app = copy.resolve("app3");
+        assertThat(Files.getPosixFilePermissions(app)).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(elsewhere.run("clean", "-cache").exit()).isZero();
+        assertThat(other.executable()).doesNotExist();
+        Result ran = jiffy.in(temp.toRealPath()).exec(List.of(app.toString(), "x"), new byte[0]);
+        assertThat(ran.out()).as(ran.toString()).isEqualTo("words: x\n");
+        assertThat(ran.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void buildOutputIntoADirectoryKeepsTheProgramName() throws Exception {
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Result r = jiffy.run("build", "-o", "bin", "greeter");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(Files.readAllBytes(bin.resolve("greeter"))).isEqualTo(Files.readAllBytes(built.executable()));
+    }
+
+    @Test
+    void versionShowsTheBuildInfo() throws Exception {
+        Result r = jiffy.in(work).run("version", "-m", built.executable().toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(built.executable() + ":");
+        assertThat(lines).contains(
+                "\tprogram\tgreeter",
+                "\tmain\tcom.example.Main",
+                "\tsource\tsrc/com/example/Main.java\t" + Sha256.of(MAIN.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "\tsource\tsrc/com/example/Words.java\t" + Sha256.of(WORDS.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(lines).anyMatch(l -> l.startsWith("\tjdk\t"));
+    }
+
+    @Test
+    void versionOfAFileThatIsNoExecutableIsOneLine() throws Exception {
+        Path source = work.resolve("greeter/src/com/example/Main.java");
+        Result r = jiffy.run("version", "-m", source.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.errLines()).as(r.toString()).hasSize(1);
+        assertThat(r.err()).contains("Main.java");
+    }
+}
