@@ -1,0 +1,124 @@
+package dev.jiffy.cli;
+
+import static dev.jiffy.cli.Jiffy.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.cache.Sha256;
+import dev.jiffy.cli.Jiffy.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a build prints besides the program's output: javac's warnings, again on a hit (Go prints
+ * cached compiler output again), the lines behind each action ID under JIFFY_DEBUG_HASH=1, and
+ * the steps under -n, which runs nothing.
+ */
+class BuildMessagesIT {
+    /** A raw type (an unchecked note) and a constructor deprecated for removal (a warning). */
+    private static final String WARNED = """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            public class Warned {
+                public static void main(String[] args) {
+                    List raw = new ArrayList();
+                    raw.add("x");
+                    Integer boxed = new Integer(42);
+                    System.out.println(raw + " " + boxed);
+                }
+            }
+            """;
+
+    @TempDir
+    Path temp;
+    Path work;
+    Jiffy jiffy;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        work = Files.createDirectory(temp.toRealPath().resolve("work"));
+        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
+    }
+
+    @Test
+    void warningsOfTheFirstBuildArePrintedAgainOnAHit() throws Exception {
+        write(work.resolve("Warned.java"), WARNED);
+        Result first = jiffy.run("build", "Warned.java");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.errLines()).as(first.toString())
+                .anyMatch(l -> l.startsWith("Warned.java:8: warning: [removal]"))
+                .contains("Note: Warned.java uses unchecked or unsafe operations.");
+
+        Result hit = jiffy.run("build", "-x", "Warned.java");
+        assertThat(hit.hit()).as(hit.toString()).isTrue();
+        assertThat(hit.err()).contains(first.err());
+
+        Result again = jiffy.run("build", "Warned.java");
+        assertThat(again.err()).isEqualTo(first.err());
+
+        Result run = jiffy.run("run", "-x", "Warned.java");
+        assertThat(run.out()).as(run.toString()).isEqualTo("[x] 42\n");
+        assertThat(run.hit()).isTrue();
+        assertThat(run.err()).contains(first.err());
+    }
+
+    @Test
+    void debugHashPrintsTheLinesBehindEachActionId() throws Exception {
+        String text = "public class Hashed { public static void main(String[] a) { System.out.println(1); } }\n";
+        write(work.resolve("Hashed.java"), text);
+        Jiffy hashing = jiffy.with("JIFFY_DEBUG_HASH", "1");
+
+        Result first = hashing.run("run", "Hashed.java");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.out()).isEqualTo("1\n");
+        List<String> compile = linesStarting(first, "HASH[compile]: ");
+        List<String> link = linesStarting(first, "HASH[link]: ");
+        assertThat(compile).as(first.toString())
+                .contains("HASH[compile]: source Hashed.java " + Sha256.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .anyMatch(l -> l.startsWith("HASH[compile]: jdk "));
+        assertThat(link).as(first.toString())
+                .contains("HASH[link]: main Hashed", "HASH[link]: name Hashed")
+                .anyMatch(l -> l.matches("HASH\\[link]: compile [0-9a-f]{64}"));
+
+        // The same inputs, the same lines: on a hit they explain the same IDs.
+        Result hit = hashing.run("build", "Hashed.java");
+        assertThat(linesStarting(hit, "HASH[")).isEqualTo(linesStarting(first, "HASH["));
+
+        // A changed source changes exactly its own compile line.
+        String changed = text.replace("println(1)", "println(2)");
+        write(work.resolve("Hashed.java"), changed);
+        Result edited = hashing.run("build", "Hashed.java");
+        List<String> editedCompile = linesStarting(edited, "HASH[compile]: ");
+        assertThat(editedCompile).hasSameSizeAs(compile);
+        assertThat(editedCompile.stream().filter(l -> !compile.contains(l)).toList())
+                .containsExactly("HASH[compile]: source Hashed.java "
+                        + Sha256.of(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        Result quiet = jiffy.run("build", "Hashed.java");
+        assertThat(quiet.err()).doesNotContain("HASH[");
+    }
+
+    @Test
+    void dryRunPrintsTheStepsAndRunsNothing() throws Exception {
+        write(work.resolve("Dry.java"), """
+                public class Dry { public static void main(String[] a) { System.out.println("ran"); } }
+                """);
+        Result dry = jiffy.run("run", "-n", "Dry.java");
+        assertThat(dry.exit()).as(dry.toString()).isZero();
+        assertThat(dry.out()).isEmpty();
+        assertThat(dry.errLines()).contains("javac 1 file of Dry.java");
+
+        // Nothing was built: the next run compiles.
+        Result real = jiffy.run("run", "-x", "Dry.java");
+        assertThat(real.out()).as(real.toString()).isEqualTo("ran\n");
+        assertThat(real.compiled()).isTrue();
+    }
+
+    private static List<String> linesStarting(Result r, String prefix) {
+        return r.errLines().stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+}
