@@ -132,7 +132,7 @@ class ErrorReportingIT {
                 public class Ok { public static void main(String[] a) { System.out.println("ran"); } }
                 """);
         String[][] bad = {
-            {"run", "-q", "Ok.java"},
+            {"run", "-bogus", "Ok.java"},
             {"build", "--verbose", "Ok.java"},
             {"run", "-o", "out", "Ok.java"},
             {"run", "-main"},
@@ -148,6 +148,6 @@ class ErrorReportingIT {
             assertThat(r.err()).as(String.join(" ", args)).startsWith("jiffy: ").contains("usage:");
             assertNoStackTrace(r);
         }
-        assertThat(jiffy.run("run", "-q", "Ok.java").err()).contains("-q");
+        assertThat(jiffy.run("run", "-bogus", "Ok.java").err()).contains("-bogus");
     }
 }
