@@ -13,4 +13,10 @@ public interface BuildReporter {
 
     /** Something the user should know that does not stop the build. */
     void warning(String line);
+
+    /** Detail printed under -v (duplicate classes in a flattened executable, ...). */
+    void verbose(String line);
+
+    /** Download progress for the resolver, or null for none. */
+    org.eclipse.aether.transfer.TransferListener transferListener();
 }

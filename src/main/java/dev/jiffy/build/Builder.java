@@ -4,45 +4,73 @@ import dev.jiffy.cache.ActionId;
 import dev.jiffy.cache.Cache;
 import dev.jiffy.cache.Lookup;
 import dev.jiffy.cache.OutputId;
-import dev.jiffy.deps.Directives;
+import dev.jiffy.deps.Coordinate;
+import dev.jiffy.deps.DependencyException;
+import dev.jiffy.deps.DirectiveException;
+import dev.jiffy.deps.Repository;
+import dev.jiffy.deps.Resolution;
+import dev.jiffy.deps.ResolvedArtifact;
+import dev.jiffy.deps.ScriptDirectives;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The action graph of one program, as in Go's {@code cmd/go/internal/work}: compile (all sources
- * in one javac task) then link (write the executable). Each action's output is cached under its
- * action ID; on a hit nothing is compiled or linked.
+ * The action graph of one program, as in Go's {@code cmd/go/internal/work}: resolve (the
+ * dependencies of {@code //DEPS}), compile (all sources in one javac task), link (the
+ * executable). Each action's output is cached under its action ID; on a hit nothing is
+ * resolved, compiled or linked.
  */
 public final class Builder {
+    /** A resolution that names a SNAPSHOT or a range is re-checked after this long, as run files are. */
+    static final long DYNAMIC_RESOLUTION_NANOS = 3_600_000_000_000L;
+
     private final Cache cache;
     private final Jdk jdk;
     private final String toolVersion;
     private final Path cwd;
     private final BuildReporter reporter;
     private final SourceScanner scanner;
+    private final Resolve resolve;
 
-    public Builder(Cache cache, Jdk jdk, String toolVersion, Path cwd, BuildReporter reporter, SourceScanner scanner) {
+    public Builder(Cache cache, Jdk jdk, String toolVersion, Path cwd, BuildReporter reporter, SourceScanner scanner,
+            java.time.Clock clock) {
         this.cache = cache;
         this.jdk = jdk;
         this.toolVersion = toolVersion;
         this.cwd = cwd;
         this.reporter = reporter;
         this.scanner = scanner;
+        this.resolve = new Resolve(cache, toolVersion, jdk, reporter, clock);
     }
 
     /** Builds the program, or finds it; returns null under {@code -n} when something would be built. */
-    public BuildResult build(BuildRequest request) throws BuildException, IOException {
+    public BuildResult build(BuildRequest request) throws BuildException, WrongJdkException, IOException {
         Target target = request.target();
-        ActionKey compileKey = new ActionKey("compile", toolVersion, jdk);
-        List<Directives.Directive> directives = new ArrayList<>();
-        for (Path source : target.sources()) {
-            SourceScanner.Scanned scanned = scanner.scan(source, display(source));
-            compileKey.add("source " + target.relative(source) + " " + scanned.sha256());
-            directives.addAll(scanned.directives().all());
+        SourceSet set = SourceSet.scan(target, scanner, cwd);
+        ScriptDirectives directives;
+        try {
+            directives = ScriptDirectives.of(set.directives(), request.env(), request.properties());
+        } catch (DirectiveException e) {
+            throw new BuildException(e.getMessage());
         }
+        checkJava(directives, set);
+        Resolution resolution = resolve.dependencies(directives.dependencies(), directives.repositories(),
+                request.offline(), request.rebuild(), request.dryRun());
+        if (resolution == null) {
+            return null;
+        }
+
+        ActionKey compileKey = new ActionKey("compile", toolVersion, jdk);
+        for (Path source : set.sources()) {
+            compileKey.add("source " + target.relative(source) + " " + set.scanned().get(source).sha256());
+        }
+        directives.javacOptions().forEach(o -> compileKey.add("javac-option " + o));
+        resolution.artifacts().forEach(a -> compileKey.add(a.keyLine()));
         reporter.hashLines("compile", compileKey.lines());
         ActionId compileId = compileKey.id();
 
@@ -57,12 +85,13 @@ public final class Builder {
                 reporter.compilerOutput(compiled.warnings());
             }
         } else {
-            reporter.step("javac " + target.sources().size() + " file" + (target.sources().size() == 1 ? "" : "s")
-                    + " of " + display(target.path()));
+            int n = set.sources().size();
+            reporter.step("javac " + n + " file" + (n == 1 ? "" : "s") + " of " + SourceSet.display(cwd, target.path()));
             if (request.dryRun()) {
                 return null;
             }
-            Compiler.Result result = Compiler.compile(cwd, target, List.of());
+            Compiler.Result result = Compiler.compile(cwd, set.sources(), target.singleFile(), directives.javacOptions(),
+                    resolution.files());
             if (!result.diagnostics().isEmpty()) {
                 reporter.compilerOutput(result.diagnostics());
             }
@@ -74,26 +103,62 @@ public final class Builder {
         }
 
         String main = chooseMain(request, target, compiled, directives);
-        List<String> javaOptions = List.of();
+        List<String> javaOptions = directives.javaOptions();
+        Map<String, String> resourceHashes = new LinkedHashMap<>();
+        Map<Path, String> inputs = new LinkedHashMap<>();
+        set.scanned().forEach((p, s) -> inputs.put(p, s.stamp()));
+        for (Map.Entry<String, Path> r : set.resources().entrySet()) {
+            SourceScanner.Scanned s = scanner.scan(r.getValue(), r.getValue().toString());
+            resourceHashes.put(r.getKey(), s.sha256());
+            inputs.put(r.getValue(), s.stamp());
+        }
         ActionKey linkKey = new ActionKey("link", toolVersion, jdk)
                 .add("compile " + compiledId)
                 .add("main " + main)
                 .add("name " + target.programName());
         javaOptions.forEach(o -> linkKey.add("java-option " + o));
+        resolution.artifacts().forEach(a -> linkKey.add(a.keyLine()));
+        resourceHashes.forEach((name, sha) -> linkKey.add("file " + name + " " + sha));
         reporter.hashLines("link", linkKey.lines());
         ActionId linkId = linkKey.id();
         if (!request.rebuild() && cache.get(linkId) instanceof Lookup.Hit hit) {
             Path exe = cache.outputFile(hit.outputId());
-            return new BuildResult(exe, hit.outputId(), main, jdk, javaOptions, true);
+            return new BuildResult(exe, hit.outputId(), main, jdk, javaOptions, true, inputs);
         }
         reporter.step("link " + target.programName() + " (main class " + main + ")");
         if (request.dryRun()) {
             return null;
         }
-        String info = buildInfo(target, main, linkId, compiledId, compileKey);
-        byte[] exe = Executable.write(target.programName(), main, jdk, javaOptions, info, compiled.classes());
+        byte[] exe = link(target, main, linkId, compiledId, compileKey, compiled, resolution, set.resources(), javaOptions);
         Lookup.Hit put = cache.putExecutable(linkId, target.programName(), exe);
-        return new BuildResult(cache.outputFile(put.outputId()), put.outputId(), main, jdk, javaOptions, false);
+        return new BuildResult(cache.outputFile(put.outputId()), put.outputId(), main, jdk, javaOptions, false, inputs);
+    }
+
+    private byte[] link(Target target, String main, ActionId linkId, OutputId compiledId, ActionKey compileKey,
+            CompileOutput compiled, Resolution resolution, Map<String, Path> resources, List<String> javaOptions)
+            throws IOException {
+        Map<String, byte[]> program = new LinkedHashMap<>(compiled.classes());
+        for (Map.Entry<String, Path> r : resources.entrySet()) {
+            program.put(r.getKey(), Files.readAllBytes(r.getValue()));
+        }
+        FatJar.Merged merged = FatJar.merge(program, resolution.files());
+        merged.duplicates().forEach(d -> reporter.verbose("duplicate class " + d));
+        String info = buildInfo(target, main, linkId, compiledId, compileKey, resolution);
+        return Executable.write(target.programName(), main, jdk, javaOptions, info, merged.entries(), merged.multiRelease());
+    }
+
+    /** {@code //JAVA 21} wants exactly that feature release, {@code //JAVA 17+} at least it. */
+    private void checkJava(ScriptDirectives directives, SourceSet set) throws WrongJdkException {
+        String wanted = directives.javaVersion();
+        if (wanted == null) {
+            return;
+        }
+        boolean atLeast = wanted.endsWith("+");
+        int version = Integer.parseInt(atLeast ? wanted.substring(0, wanted.length() - 1) : wanted);
+        if (atLeast ? jdk.feature() < version : jdk.feature() != version) {
+            var d = set.directives().stream().filter(x -> x.keyword().equals("JAVA")).reduce((a, b) -> b).orElseThrow();
+            throw new WrongJdkException(wanted, d.file() + ":" + d.line());
+        }
     }
 
     /** A cached compile output, or null when its content vanished or does not decode: then it is rebuilt. */
@@ -106,19 +171,18 @@ public final class Builder {
         }
     }
 
-    private String chooseMain(BuildRequest request, Target target, CompileOutput compiled,
-            List<Directives.Directive> directives) throws BuildException {
+    private String chooseMain(BuildRequest request, Target target, CompileOutput compiled, ScriptDirectives directives)
+            throws BuildException {
         String wanted = request.mainClass();
         String from = "-main";
-        List<Directives.Directive> mainDirectives = directives.stream().filter(d -> d.keyword().equals("MAIN")).toList();
-        if (wanted == null && !mainDirectives.isEmpty()) {
-            Directives.Directive d = mainDirectives.get(mainDirectives.size() - 1);
-            wanted = d.value();
-            from = d.file() + ":" + d.line() + ": //MAIN";
+        if (wanted == null && directives.main() != null) {
+            wanted = directives.main().value().strip();
+            from = directives.main().file() + ":" + directives.main().line() + ": //MAIN";
         }
+        String where = SourceSet.display(cwd, target.path());
         if (wanted != null) {
             if (!compiled.classes().containsKey(wanted.replace('.', '/') + ".class")) {
-                throw new BuildException(from + " " + wanted + ": no such class in " + display(target.path()));
+                throw new BuildException(from + " " + wanted + ": no such class in " + where);
             }
             return wanted;
         }
@@ -127,13 +191,14 @@ public final class Builder {
             return mains.get(0);
         }
         if (mains.isEmpty()) {
-            throw new BuildException(display(target.path()) + ": no class with a main method (choose one with -main Class or //MAIN)");
+            throw new BuildException(where + ": no class with a main method (choose one with -main Class or //MAIN)");
         }
-        throw new BuildException(display(target.path()) + ": several classes with a main method: " + String.join(", ", mains)
+        throw new BuildException(where + ": several classes with a main method: " + String.join(", ", mains)
                 + " (choose one with -main Class or //MAIN)");
     }
 
-    private String buildInfo(Target target, String main, ActionId linkId, OutputId compiledId, ActionKey compileKey) {
+    private String buildInfo(Target target, String main, ActionId linkId, OutputId compiledId, ActionKey compileKey,
+            Resolution resolution) {
         StringBuilder b = new StringBuilder();
         b.append("program\t").append(target.programName()).append('\n');
         b.append("main\t").append(main).append('\n');
@@ -143,13 +208,13 @@ public final class Builder {
         b.append("jiffy\t").append(toolVersion).append('\n');
         for (String line : compileKey.lines()) {
             if (line.startsWith("source ")) {
-                b.append("source\t").append(line.substring("source ".length()).replace(' ', '\t')).append('\n');
+                int space = line.lastIndexOf(' ');
+                b.append("source\t").append(line, "source ".length(), space).append('\t').append(line.substring(space + 1)).append('\n');
             }
         }
+        for (ResolvedArtifact a : resolution.artifacts()) {
+            b.append("dep\t").append(a.coordinate()).append(a.sha256() == null ? "" : "\t" + a.sha256()).append('\n');
+        }
         return b.toString();
-    }
-
-    private String display(Path p) {
-        return p.startsWith(cwd) && !p.equals(cwd) ? cwd.relativize(p).toString() : p.toString();
     }
 }

@@ -50,7 +50,12 @@ final class Compiler {
 
     private Compiler() {}
 
-    static Result compile(Path cwd, Target target, List<String> options) throws IOException {
+    /**
+     * @param sources  all sources; with {@code script} the first is the script whose first
+     *                 top-level type is the main class, as with {@code java File.java}
+     */
+    static Result compile(Path cwd, List<Path> sources, boolean script, List<String> options, List<Path> classpath)
+            throws IOException {
         javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IOException(System.getProperty("java.home") + " has no Java compiler (a JRE, not a JDK?)");
@@ -58,29 +63,33 @@ final class Compiler {
         StringWriter diagnostics = new StringWriter();
         Map<String, byte[]> classes = new TreeMap<>();
         List<JavaFileObject> units = new ArrayList<>();
-        for (Path source : target.sources()) {
-            units.add(new SourceFile(source, display(cwd, source)));
+        for (Path source : sources) {
+            units.add(new SourceFile(source, SourceSet.display(cwd, source)));
         }
         List<String> args = new ArrayList<>(List.of("-encoding", "UTF-8", "-proc:none", "-Xlint:-options"));
+        if (!classpath.isEmpty()) {
+            args.add("-classpath");
+            args.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        }
         args.addAll(options);
         MainFinder mains = new MainFinder();
         try (StandardJavaFileManager standard = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
                 JavaFileManager memory = new MemoryOutput(standard, classes)) {
-            JavacTask task = (JavacTask) javac.getTask(diagnostics, memory, null, args, null, units);
+            JavacTask task;
+            try {
+                task = (JavacTask) javac.getTask(diagnostics, memory, null, args, null, units);
+            } catch (IllegalArgumentException e) {
+                return new Result(null, "javac: " + e.getMessage() + "\n");
+            }
             task.addTaskListener(mains);
             boolean ok = task.call();
             String text = diagnostics.toString();
             if (!ok) {
                 return new Result(null, text);
             }
-            List<String> chosen = target.singleFile() ? mains.firstTopLevelIfMain() : mains.withMain();
+            List<String> chosen = script ? mains.firstTopLevelIfMain() : mains.withMain();
             return new Result(new CompileOutput(classes, chosen, text), text);
         }
-    }
-
-    /** The path javac prints: relative to the current directory when the source lies below it. */
-    private static String display(Path cwd, Path source) {
-        return source.startsWith(cwd) ? cwd.relativize(source).toString() : source.toString();
     }
 
     /** A source file read from disk but named, in diagnostics, as the user would name it. */

@@ -22,14 +22,15 @@ public final class Executable {
     private Executable() {}
 
     static byte[] write(String name, String mainClass, Jdk jdk, List<String> javaOptions, String buildInfo,
-            Map<String, byte[]> classes) throws IOException {
+            Map<String, byte[]> classes, boolean multiRelease) throws IOException {
         String header = "#!/bin/sh\n"
                 + "# " + name.replace('\n', ' ') + ": a Java program built by jiffy; a jar follows this header.\n"
                 + "j=" + ShellQuote.quote(jdk.javaBinary().toString()) + "\n"
                 + "[ -x \"$j\" ] || if [ -n \"${JAVA_HOME:-}\" ]; then j=$JAVA_HOME/bin/java; else j=java; fi\n"
                 + "exec \"$j\" " + (javaOptions.isEmpty() ? "" : ShellQuote.join(javaOptions) + " ")
                 + "-cp \"$0\" " + ShellQuote.quote(mainClass) + " \"$@\"\n";
-        String manifest = "Manifest-Version: 1.0\r\nCreated-By: jiffy\r\nMain-Class: " + mainClass + "\r\n\r\n";
+        String manifest = "Manifest-Version: 1.0\r\nCreated-By: jiffy\r\nMain-Class: " + mainClass + "\r\n"
+                + (multiRelease ? "Multi-Release: true\r\n" : "") + "\r\n";
         Map<String, byte[]> entries = new TreeMap<>(classes);
         entries.put(BUILD_INFO, buildInfo.getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

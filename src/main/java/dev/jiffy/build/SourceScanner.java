@@ -12,8 +12,11 @@ import java.nio.file.Path;
  * whose size, times and inode did not change (git's index idea).
  */
 public interface SourceScanner {
-    /** A scanned file: its SHA-256 and its directive lines. */
-    record Scanned(String sha256, Directives directives) {}
+    /**
+     * A scanned file: its SHA-256, its directive lines, and the stamp (as {@code stat} prints it)
+     * taken before it was read, or null when the scanner keeps none.
+     */
+    record Scanned(String sha256, Directives directives, String stamp) {}
 
     /** @param display the file's name in messages ({@code File.java:LINE: ...}) */
     Scanned scan(Path file, String display) throws IOException;
@@ -21,6 +24,6 @@ public interface SourceScanner {
     /** Reads and hashes every file. */
     SourceScanner READ = (file, display) -> {
         byte[] content = Files.readAllBytes(file);
-        return new Scanned(Sha256.of(content), Directives.parse(display, content));
+        return new Scanned(Sha256.of(content), Directives.parse(display, content), null);
     };
 }

@@ -8,18 +8,21 @@ import java.util.List;
  *
  * @param consumed how many arguments (after the command word) jiffy used: flags and the target
  */
-record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbose, String javaHome, String mainClass,
-        String output, String target, List<String> programArgs, int consumed) {
+record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbose, boolean quiet, boolean offline,
+        String javaHome, String mainClass, String output, String target, List<String> programArgs, int consumed) {
 
     static BuildFlags parse(String command, List<String> args, boolean allowOutput) throws UsageException {
         boolean rebuild = false;
         boolean dryRun = false;
         boolean trace = false;
         boolean verbose = false;
+        boolean quiet = false;
+        boolean offline = false;
         String javaHome = null;
         String mainClass = null;
         String output = null;
         int i = 0;
+        flags:
         for (; i < args.size(); i++) {
             String a = args.get(i);
             if (!a.startsWith("-") || a.equals("-")) {
@@ -30,6 +33,8 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
                 case "-n" -> dryRun = true;
                 case "-x" -> trace = true;
                 case "-v" -> verbose = true;
+                case "-q" -> quiet = true;
+                case "-offline" -> offline = true;
                 case "-java" -> javaHome = value(command, args, ++i, a);
                 case "-main" -> mainClass = value(command, args, ++i, a);
                 case "-o" -> {
@@ -40,20 +45,16 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
                 }
                 case "--" -> {
                     i++;
-                    return finish(command, args, i, rebuild, dryRun, trace, verbose, javaHome, mainClass, output);
+                    break flags;
                 }
                 default -> throw new UsageException(command + ": unknown flag " + a);
             }
         }
-        return finish(command, args, i, rebuild, dryRun, trace, verbose, javaHome, mainClass, output);
-    }
-
-    private static BuildFlags finish(String command, List<String> args, int i, boolean rebuild, boolean dryRun,
-            boolean trace, boolean verbose, String javaHome, String mainClass, String output) throws UsageException {
         if (i >= args.size()) {
-            throw new UsageException(command + ": no target given (a .java file or a directory)");
+            throw new UsageException(command + ": no target given (" + (command.equals("tool")
+                    ? "group:artifact[:version] or a catalog name" : "a .java file or a directory") + ")");
         }
-        return new BuildFlags(rebuild, dryRun, trace, verbose, javaHome, mainClass, output, args.get(i),
+        return new BuildFlags(rebuild, dryRun, trace, verbose, quiet, offline, javaHome, mainClass, output, args.get(i),
                 List.copyOf(args.subList(i + 1, args.size())), i + 1);
     }
 

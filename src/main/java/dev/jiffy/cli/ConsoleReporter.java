@@ -9,11 +9,16 @@ final class ConsoleReporter implements BuildReporter {
     private final PrintStream err;
     private final boolean steps;
     private final boolean hashes;
+    private final boolean verbose;
+    private final boolean progress;
 
-    ConsoleReporter(PrintStream err, BuildFlags flags, Settings settings) {
+    /** @param terminal whether stderr is a terminal (the launcher tells): only then is there a progress bar */
+    ConsoleReporter(PrintStream err, BuildFlags flags, Settings settings, boolean terminal) {
         this.err = err;
         this.steps = flags.dryRun() || flags.trace() || flags.verbose();
+        this.verbose = flags.verbose() || flags.trace();
         this.hashes = settings.debugHash();
+        this.progress = terminal && !flags.quiet();
     }
 
     @Override
@@ -39,5 +44,17 @@ final class ConsoleReporter implements BuildReporter {
     @Override
     public void warning(String line) {
         err.println("jiffy: warning: " + line);
+    }
+
+    @Override
+    public void verbose(String line) {
+        if (verbose) {
+            err.println(line);
+        }
+    }
+
+    @Override
+    public org.eclipse.aether.transfer.TransferListener transferListener() {
+        return progress ? new DownloadProgress(err) : null;
     }
 }

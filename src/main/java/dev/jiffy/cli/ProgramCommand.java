@@ -1,6 +1,8 @@
 package dev.jiffy.cli;
 
 import dev.jiffy.build.BuildException;
+import dev.jiffy.build.Jdks;
+import dev.jiffy.build.WrongJdkException;
 import dev.jiffy.build.BuildRequest;
 import dev.jiffy.build.BuildResult;
 import dev.jiffy.build.Builder;
@@ -35,6 +37,9 @@ import java.util.Map;
  * which execs it, so the program never runs inside or under this JVM.
  */
 final class ProgramCommand {
+    /** Set by a switch of JDKs for //JAVA: the JAVA_HOME the user had (empty: unset). */
+    static final String SWITCHED_FROM = "JIFFY_JAVA_HOME_BEFORE";
+
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
@@ -61,7 +66,7 @@ final class ProgramCommand {
         if (flags.javaHome() != null && !jdk.isHome(Path.of(flags.javaHome()))) {
             return switchJdk(flags.javaHome());
         }
-        ConsoleReporter reporter = new ConsoleReporter(err, flags, settings);
+        ConsoleReporter reporter = new ConsoleReporter(err, flags, settings, "1".equals(env.get("JIFFY_STDERR_TTY")));
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
             Target target = Target.resolve(cwd, flags.target());
             List<Path> inputs = new ArrayList<>(target.inputs());
@@ -74,9 +79,15 @@ final class ProgramCommand {
             StatManifest manifest = StatManifest.load(session.persistent() && key != null
                     ? RunFiles.manifestLocation(session.cache().root(), key) : null);
             String toolVersion = ToolVersion.of(VersionCommand.version(), toolCode, manifest);
-            Builder builder = new Builder(session.cache(), jdk, toolVersion, cwd, reporter, manifest);
-            BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun());
-            BuildResult result = builder.build(request);
+            Builder builder = new Builder(session.cache(), jdk, toolVersion, cwd, reporter, manifest, clock);
+            BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),
+                    flags.offline() || settings.offline(), env, systemProperties());
+            BuildResult result;
+            try {
+                result = builder.build(request);
+            } catch (WrongJdkException e) {
+                return switchForDirective(e);
+            }
             saveQuietly(manifest);
             if (result == null) {
                 return 0;
@@ -84,7 +95,14 @@ final class ProgramCommand {
             if (result.hit() && !Sha256.of(result.executable()).equals(result.outputId().hex())) {
                 reporter.warning(result.executable() + " does not match its output ID; rebuilding it");
                 removeEntry(result.executable());
-                result = builder.build(new BuildRequest(target, flags.mainClass(), true, false));
+                try {
+                    result = builder.build(request.withRebuild());
+                } catch (WrongJdkException e) {
+                    throw new IllegalStateException("the JDK check passed a moment ago", e);
+                }
+            }
+            for (Map.Entry<Path, String> input : result.inputs().entrySet()) {
+                stamps.putIfAbsent(input.getKey(), input.getValue());
             }
             if (flags.trace()) {
                 err.println((result.hit() ? "cache hit: " : "built: ") + result.executable());
@@ -113,6 +131,10 @@ final class ProgramCommand {
     private void writeRunFile(CacheSession session, String key, Map<Path, String> stamps, BuildResult result,
             LaunchCommand launch, ConsoleReporter reporter) {
         Path file = RunFiles.location(session.cache().root(), key);
+        if (stamps.containsValue(null)) {
+            reporter.step("no run file: an input was read without a stamp");
+            return;
+        }
         try {
             boolean written = RunFiles.write(file, stamps, result.executable(), launch, checkedEnv(), clock);
             if (!written) {
@@ -134,7 +156,8 @@ final class ProgramCommand {
     /** The settings a build depends on, which the run file checks are unchanged before it execs. */
     private Map<String, String> checkedEnv() {
         Map<String, String> checked = new LinkedHashMap<>();
-        String javaHome = env.getOrDefault("JAVA_HOME", "");
+        // After a switch for //JAVA the user's own setting is what the next run will see.
+        String javaHome = env.containsKey(SWITCHED_FROM) ? env.get(SWITCHED_FROM) : env.getOrDefault("JAVA_HOME", "");
         checked.put("JAVA_HOME", javaHome);
         if (javaHome.isEmpty()) {
             checked.put("PATH", env.getOrDefault("PATH", ""));
@@ -197,21 +220,48 @@ final class ProgramCommand {
         return fd != null && fd.length() == 1 && fd.charAt(0) >= '3' && fd.charAt(0) <= '9' ? fd : null;
     }
 
+    /** Finds a JDK for the program's {@code //JAVA} line and re-runs the launcher on it. */
+    private int switchForDirective(WrongJdkException e) throws Failure, IOException {
+        if (env.containsKey(SWITCHED_FROM)) {
+            throw new Failure(1, e.getMessage() + ", though jiffy switched JDKs for it once already");
+        }
+        Path home = Jdks.find(e.wanted(), env);
+        if (home == null) {
+            throw new Failure(1, e.getMessage() + ", and no JDK that does is in "
+                    + String.join(", ", Jdks.places(env).stream().map(Path::toString).toList()) + " (add one to JIFFY_JDKS)");
+        }
+        return handOff(SWITCHED_FROM + "=" + ShellQuote.quote(env.getOrDefault("JAVA_HOME", "")) + "; export " + SWITCHED_FROM + "; "
+                + "JAVA_HOME=" + ShellQuote.quote(home.toString()) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n",
+                "//JAVA " + e.wanted() + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME to " + home);
+    }
+
+    /** Hands the launcher sh text to run in place of jiffy, or fails with {@code otherwise} without a launcher. */
+    private int handOff(String text, String otherwise) throws Failure, IOException {
+        String fd = handoffFd();
+        if (fd == null) {
+            throw new Failure(2, otherwise);
+        }
+        try (FileOutputStream out = new FileOutputStream("/dev/fd/" + fd)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return 0;
+    }
+
+    /** System properties for {@code ${name}} in directives. */
+    private static Map<String, String> systemProperties() {
+        Map<String, String> props = new java.util.HashMap<>();
+        System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+        return props;
+    }
+
     /** Re-runs the launcher on another JDK: jiffy compiles with the JDK it runs on. */
     private int switchJdk(String home) throws Failure, IOException {
         Path java = Path.of(home, "bin", "java");
         if (!Files.isExecutable(java)) {
             throw new Failure(2, "-java " + home + ": no bin/java in that directory");
         }
-        String handoff = handoffFd();
-        if (handoff == null) {
-            throw new Failure(2, "-java " + home + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME");
-        }
-        String text = "JAVA_HOME=" + ShellQuote.quote(home) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n";
-        try (FileOutputStream fd = new FileOutputStream("/dev/fd/" + handoff)) {
-            fd.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return 0;
+        return handOff("JAVA_HOME=" + ShellQuote.quote(home) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n",
+                "-java " + home + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME");
     }
 
     /** The program's class-data archive, whose dump starts in the background the first time. */

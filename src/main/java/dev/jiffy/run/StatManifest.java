@@ -83,7 +83,7 @@ public final class StatManifest implements SourceScanner {
             String[] f = l.split(" ", 3);
             directives.add(new Directives.Directive(f[1], f.length > 2 ? f[2] : "", display, Integer.parseInt(f[0])));
         }
-        return new Scanned(e.sha256(), new Directives(directives));
+        return new Scanned(e.sha256(), new Directives(directives), stamp.statLine());
     }
 
     /** Writes the entries used by this build back, if any changed. */

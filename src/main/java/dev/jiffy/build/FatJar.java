@@ -1,0 +1,125 @@
+package dev.jiffy.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/**
+ * Flattens dependency jars into the program's own entries: the program wins over its
+ * dependencies and earlier jars over later ones (the class-path order), {@code META-INF/services}
+ * files are merged, signatures and module descriptors are dropped (they would not match the
+ * new jar), and {@code Multi-Release} is kept when any jar had it.
+ */
+final class FatJar {
+    /** The merged entries, whether any input was multi-release, and the classes that came twice. */
+    record Merged(Map<String, byte[]> entries, boolean multiRelease, List<String> duplicates) {}
+
+    private FatJar() {}
+
+    static Merged merge(Map<String, byte[]> program, List<Path> jars) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>(program);
+        Map<String, Set<String>> services = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : program.entrySet()) {
+            if (isService(e.getKey())) {
+                addServiceLines(services, e.getKey(), e.getValue());
+            }
+        }
+        boolean multiRelease = false;
+        List<String> duplicates = new ArrayList<>();
+        for (Path jarPath : jars) {
+            try (JarFile jar = new JarFile(jarPath.toFile(), false)) {
+                Manifest mf = jar.getManifest();
+                if (mf != null && "true".equalsIgnoreCase(mf.getMainAttributes().getValue("Multi-Release"))) {
+                    multiRelease = true;
+                }
+                for (Enumeration<JarEntry> en = jar.entries(); en.hasMoreElements(); ) {
+                    JarEntry e = en.nextElement();
+                    String name = e.getName();
+                    if (e.isDirectory() || dropped(name)) {
+                        continue;
+                    }
+                    byte[] content;
+                    try (InputStream in = jar.getInputStream(e)) {
+                        content = in.readAllBytes();
+                    }
+                    if (isService(name)) {
+                        addServiceLines(services, name, content);
+                    } else if (entries.putIfAbsent(name, content) != null && name.endsWith(".class")) {
+                        duplicates.add(name + " (kept the first, skipped " + jarPath.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        services.forEach((name, lines) -> entries.put(name, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
+        return new Merged(entries, multiRelease, duplicates);
+    }
+
+    /**
+     * JVM options for what a jar's manifest asks of the launcher ({@code java -jar} would honour
+     * them; a class-path launch does not): Add-Opens, Add-Exports, Enable-Native-Access.
+     */
+    static List<String> launchOptions(Path jarPath) throws IOException {
+        List<String> options = new ArrayList<>();
+        try (JarFile jar = new JarFile(jarPath.toFile(), false)) {
+            Manifest mf = jar.getManifest();
+            if (mf == null) {
+                return options;
+            }
+            Attributes a = mf.getMainAttributes();
+            for (String p : words(a.getValue("Add-Opens"))) {
+                options.add("--add-opens=" + p + "=ALL-UNNAMED");
+            }
+            for (String p : words(a.getValue("Add-Exports"))) {
+                options.add("--add-exports=" + p + "=ALL-UNNAMED");
+            }
+            if ("ALL-UNNAMED".equals(a.getValue("Enable-Native-Access"))) {
+                options.add("--enable-native-access=ALL-UNNAMED");
+            }
+        }
+        return options;
+    }
+
+    private static List<String> words(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
+    }
+
+    private static boolean isService(String name) {
+        return name.startsWith("META-INF/services/") && name.indexOf('/', "META-INF/services/".length()) < 0;
+    }
+
+    private static void addServiceLines(Map<String, Set<String>> services, String name, byte[] content) {
+        Set<String> lines = services.computeIfAbsent(name, k -> new LinkedHashSet<>());
+        for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                lines.add(l);
+            }
+        }
+    }
+
+    /** The manifest (ours replaces it), signatures, and module descriptors. */
+    private static boolean dropped(String name) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        if (upper.equals("META-INF/MANIFEST.MF") || upper.equals("META-INF/INDEX.LIST")) {
+            return true;
+        }
+        if (upper.startsWith("META-INF/") && upper.indexOf('/', 9) < 0
+                && (upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC")
+                        || upper.startsWith("META-INF/SIG-"))) {
+            return true;
+        }
+        return name.equals("module-info.class") || (name.startsWith("META-INF/versions/") && name.endsWith("/module-info.class"));
+    }
+}

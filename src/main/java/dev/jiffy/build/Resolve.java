@@ -1,0 +1,77 @@
+package dev.jiffy.build;
+
+import dev.jiffy.cache.ActionId;
+import dev.jiffy.cache.Cache;
+import dev.jiffy.cache.Lookup;
+import dev.jiffy.deps.Coordinate;
+import dev.jiffy.deps.DependencyException;
+import dev.jiffy.deps.MavenResolver;
+import dev.jiffy.deps.Repository;
+import dev.jiffy.deps.Resolution;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The resolve action: the dependency set of the {@code //DEPS} lines, cached under an ID of those
+ * lines and the repositories, so that a hit loads no resolver class. A set that names a
+ * SNAPSHOT, a range or no version is re-resolved after an hour (the resolver's own update
+ * policy then decides whether to ask the repository); offline, the cached set is always used.
+ */
+final class Resolve {
+    private final Cache cache;
+    private final String toolVersion;
+    private final Jdk jdk;
+    private final BuildReporter reporter;
+    private final Clock clock;
+
+    Resolve(Cache cache, String toolVersion, Jdk jdk, BuildReporter reporter, Clock clock) {
+        this.cache = cache;
+        this.toolVersion = toolVersion;
+        this.jdk = jdk;
+        this.reporter = reporter;
+        this.clock = clock;
+    }
+
+    /** The resolved set; empty without dependencies; null under {@code -n} when it would resolve. */
+    Resolution dependencies(List<Coordinate> deps, List<Repository> repos, boolean offline, boolean rebuild, boolean dryRun)
+            throws BuildException, IOException {
+        if (deps.isEmpty()) {
+            return Resolution.EMPTY;
+        }
+        ActionKey key = new ActionKey("resolve", toolVersion, jdk);
+        deps.forEach(d -> key.add("dependency " + d));
+        repos.forEach(r -> key.add("repository " + r.id() + " " + r.url()));
+        reporter.hashLines("resolve", key.lines());
+        ActionId id = key.id();
+        boolean dynamic = deps.stream().anyMatch(Coordinate::isDynamic);
+        if (!rebuild && cache.get(id) instanceof Lookup.Hit hit) {
+            long age = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano() - hit.timeNanos();
+            Resolution cached = read(hit);
+            if (cached != null && (offline || !dynamic || age < Builder.DYNAMIC_RESOLUTION_NANOS)) {
+                return cached;
+            }
+        }
+        reporter.step("resolve " + String.join(" ", deps.stream().map(Coordinate::toString).toList()));
+        if (dryRun) {
+            return null;
+        }
+        Resolution resolution;
+        try (MavenResolver resolver = new MavenResolver(repos, offline, reporter.transferListener())) {
+            resolution = resolver.resolve(deps);
+        } catch (DependencyException e) {
+            throw new BuildException(e.getMessage());
+        }
+        cache.put(id, resolution.encode());
+        return resolution;
+    }
+
+    private Resolution read(Lookup.Hit hit) {
+        try {
+            return Resolution.decode(Files.readAllBytes(cache.outputFile(hit.outputId())));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.jiffy.build;
+
+import dev.jiffy.deps.Directives;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Every input of a program: the target's sources, the files that {@code //SOURCES} brings in
+ * (recursively: a sourced file's directives count too), the resources of {@code //FILES}, and
+ * all directives, each with its content hash and the stamp it was hashed under.
+ */
+record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, Map<String, Path> resources,
+        List<Directives.Directive> directives) {
+
+    static SourceSet scan(Target target, SourceScanner scanner, Path cwd) throws IOException, BuildException {
+        Map<Path, SourceScanner.Scanned> scanned = new LinkedHashMap<>();
+        Map<String, Path> resources = new LinkedHashMap<>();
+        List<Directives.Directive> directives = new ArrayList<>();
+        Set<Path> queued = new LinkedHashSet<>(target.sources());
+        List<Path> todo = new ArrayList<>(target.sources());
+        for (int i = 0; i < todo.size(); i++) {
+            Path source = todo.get(i);
+            SourceScanner.Scanned s = scanner.scan(source, display(cwd, source));
+            scanned.put(source, s);
+            for (Directives.Directive d : s.directives().all()) {
+                directives.add(d);
+                if (d.keyword().equals("SOURCES")) {
+                    for (Path p : expand(source, d)) {
+                        if (queued.add(p)) {
+                            todo.add(p);
+                        }
+                    }
+                } else if (d.keyword().equals("FILES")) {
+                    addFiles(source, d, resources);
+                }
+            }
+        }
+        return new SourceSet(List.copyOf(todo), scanned, resources, directives);
+    }
+
+    /** The files a {@code //SOURCES} line names: paths or globs relative to the declaring file. */
+    private static List<Path> expand(Path declaring, Directives.Directive d) throws IOException, BuildException {
+        Path base = declaring.getParent();
+        List<Path> found = new ArrayList<>();
+        for (String pattern : d.value().split("\\s+")) {
+            if (pattern.isEmpty()) {
+                continue;
+            }
+            if (pattern.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '[')) {
+                Path p = base.resolve(pattern).normalize();
+                if (!Files.isRegularFile(p)) {
+                    throw new BuildException(where(d) + "//SOURCES " + pattern + ": no such file");
+                }
+                found.add(p);
+                continue;
+            }
+            int firstGlob = firstGlobSegment(pattern);
+            Path root = base.resolve(pattern.substring(0, firstGlob)).normalize();
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(firstGlob));
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(Files::isRegularFile).filter(p -> matcher.matches(root.relativize(p)))
+                            .sorted().forEach(found::add);
+                }
+            }
+            if (found.isEmpty()) {
+                throw new BuildException(where(d) + "//SOURCES " + pattern + ": matches no file");
+            }
+        }
+        return found;
+    }
+
+    /** Where the first path segment holding a glob character starts. */
+    private static int firstGlobSegment(String pattern) {
+        int glob = 0;
+        while (glob < pattern.length() && "*?{[".indexOf(pattern.charAt(glob)) < 0) {
+            glob++;
+        }
+        return pattern.lastIndexOf('/', glob) + 1;
+    }
+
+    /** {@code //FILES [target=]source ...}: resources put into the executable at {@code target}. */
+    private static void addFiles(Path declaring, Directives.Directive d, Map<String, Path> resources) throws BuildException {
+        for (String spec : d.value().split("\\s+")) {
+            if (spec.isEmpty()) {
+                continue;
+            }
+            int eq = spec.indexOf('=');
+            String name = eq < 0 ? spec : spec.substring(0, eq);
+            String source = eq < 0 ? spec : spec.substring(eq + 1);
+            Path file = declaring.getParent().resolve(source).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new BuildException(where(d) + "//FILES " + spec + ": no such file");
+            }
+            String entry = name.replace('\\', '/');
+            while (entry.startsWith("/") || entry.startsWith("./")) {
+                entry = entry.substring(entry.startsWith("/") ? 1 : 2);
+            }
+            if (entry.isEmpty() || entry.contains("../") || entry.endsWith("/")) {
+                throw new BuildException(where(d) + "//FILES " + spec + ": the name in the executable must be a relative file path");
+            }
+            resources.put(entry, file);
+        }
+    }
+
+    private static String where(Directives.Directive d) {
+        return d.file() + ":" + d.line() + ": ";
+    }
+
+    static String display(Path cwd, Path p) {
+        return p.startsWith(cwd) && !p.equals(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.jiffy.deps;
+
+import dev.jiffy.cache.Sha256;
+import eu.maveniverse.maven.mima.context.Context;
+import eu.maveniverse.maven.mima.context.ContextOverrides;
+import eu.maveniverse.maven.mima.context.Runtimes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactDescriptorResult;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.VersionRangeRequest;
+import org.eclipse.aether.resolution.VersionRangeResolutionException;
+import org.eclipse.aether.resolution.VersionRangeResult;
+import org.eclipse.aether.transfer.TransferListener;
+import org.eclipse.aether.version.Version;
+
+/**
+ * Resolves dependencies with Apache Maven Resolver, set up by MIMA as Maven would be: the user's
+ * settings.xml (mirrors, proxies, credentials, offline) and local repository are honoured.
+ * This is the only class that touches the resolver, and it is loaded only on a resolve miss.
+ */
+public final class MavenResolver implements AutoCloseable {
+    private final Context context;
+    private final List<RemoteRepository> repositories;
+
+    /**
+     * @param repositories {@code //REPOS}; when given they replace Maven Central, as in JBang
+     *                     (settings.xml mirrors still apply)
+     */
+    public MavenResolver(List<Repository> repositories, boolean offline, TransferListener progress) {
+        ContextOverrides.Builder overrides = ContextOverrides.create().withUserSettings(true);
+        if (offline) {
+            overrides.offline(true);
+        }
+        if (progress != null) {
+            overrides.transferListener(progress);
+        }
+        if (!repositories.isEmpty()) {
+            List<RemoteRepository> remotes = new ArrayList<>();
+            for (Repository r : repositories) {
+                remotes.add(new RemoteRepository.Builder(r.id(), "default", r.url()).build());
+            }
+            overrides.repositories(remotes);
+        }
+        this.context = Runtimes.INSTANCE.getRuntime().create(overrides.build());
+        this.repositories = context.remoteRepositories();
+    }
+
+    private RepositorySystem system() {
+        return context.repositorySystem();
+    }
+
+    private RepositorySystemSession session() {
+        return context.repositorySystemSession();
+    }
+
+    /** Resolves {@code dependencies} and what they need, in class-path order; {@code @pom} ones are BOMs. */
+    public Resolution resolve(List<Coordinate> dependencies) throws DependencyException, IOException {
+        List<Dependency> managed = new ArrayList<>();
+        List<Dependency> direct = new ArrayList<>();
+        for (Coordinate c : dependencies) {
+            if (c.type().equals("pom")) {
+                managed.addAll(bom(c));
+            }
+        }
+        Map<String, String> managedVersions = new LinkedHashMap<>();
+        managed.forEach(d -> managedVersions.putIfAbsent(d.getArtifact().getGroupId() + ":" + d.getArtifact().getArtifactId(),
+                d.getArtifact().getVersion()));
+        for (Coordinate c : dependencies) {
+            if (c.type().equals("pom")) {
+                continue;
+            }
+            String version = c.version() != null ? c.version() : managedVersions.get(c.groupId() + ":" + c.artifactId());
+            if (version == null) {
+                throw new DependencyException(c + ": no version given and no //DEPS ...@pom BOM manages it");
+            }
+            direct.add(new Dependency(artifact(c.withVersion(version)), "runtime"));
+        }
+        if (direct.isEmpty()) {
+            return Resolution.EMPTY;
+        }
+        CollectRequest collect = new CollectRequest(direct, managed, repositories);
+        List<ArtifactResult> results;
+        try {
+            results = system().resolveDependencies(session(), new DependencyRequest(collect, null)).getArtifactResults();
+        } catch (DependencyResolutionException e) {
+            throw new DependencyException(firstLine(e));
+        }
+        List<ResolvedArtifact> artifacts = new ArrayList<>();
+        for (ArtifactResult r : results) {
+            Artifact a = r.getArtifact();
+            String coordinate = a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()
+                    + (a.getClassifier().isEmpty() ? "" : ":" + a.getClassifier());
+            String sha = a.isSnapshot() ? Sha256.of(a.getFile().toPath()) : null;
+            artifacts.add(new ResolvedArtifact(coordinate, a.getFile().toPath(), sha));
+        }
+        return new Resolution(List.copyOf(artifacts));
+    }
+
+    /** The newest release of {@code group:artifact}. */
+    public String newestRelease(Coordinate ga) throws DependencyException {
+        VersionRangeRequest request = new VersionRangeRequest(artifact(ga.withVersion("[0,)")), repositories, null);
+        try {
+            VersionRangeResult result = system().resolveVersionRange(session(), request);
+            for (int i = result.getVersions().size() - 1; i >= 0; i--) {
+                Version v = result.getVersions().get(i);
+                if (!v.toString().endsWith("-SNAPSHOT")) {
+                    return v.toString();
+                }
+            }
+        } catch (VersionRangeResolutionException e) {
+            throw new DependencyException(firstLine(e));
+        }
+        throw new DependencyException(ga.groupId() + ":" + ga.artifactId() + ": no release found in "
+                + repositories.stream().map(RemoteRepository::getUrl).toList());
+    }
+
+    private List<Dependency> bom(Coordinate c) throws DependencyException {
+        try {
+            ArtifactDescriptorResult d = system().readArtifactDescriptor(session(),
+                    new ArtifactDescriptorRequest(artifact(c), repositories, null));
+            if (!d.getExceptions().isEmpty()) {
+                throw new DependencyException(c + ": " + firstLine(d.getExceptions().get(0)));
+            }
+            return d.getManagedDependencies();
+        } catch (ArtifactDescriptorException e) {
+            throw new DependencyException(firstLine(e));
+        }
+    }
+
+    private static Artifact artifact(Coordinate c) {
+        return new DefaultArtifact(c.groupId(), c.artifactId(), c.classifier() == null ? "" : c.classifier(),
+                c.type().equals("pom") ? "pom" : "jar", c.version());
+    }
+
+    /** The resolver's messages nest causes; the innermost one names the artifact and the reason. */
+    private static String firstLine(Exception e) {
+        Throwable t = e;
+        String message = e.getMessage();
+        while (t.getCause() != null && t.getCause().getMessage() != null) {
+            t = t.getCause();
+            message = t.getMessage();
+        }
+        String line = message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+        return line.length() > 400 ? line.substring(0, 400) + "..." : line;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

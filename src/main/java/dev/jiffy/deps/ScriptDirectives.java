@@ -1,0 +1,106 @@
+package dev.jiffy.deps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The directives of a whole program, checked and with {@code ${property}} and
+ * {@code ${env.NAME}} replaced: what to resolve, where from, and the options for javac and the
+ * program's JVM. {@code //SOURCES} and {@code //FILES} name files relative to the file that
+ * declares them, so the build expands those itself.
+ */
+public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> repositories, String javaVersion,
+        List<String> javaOptions, List<String> javacOptions, Directives.Directive main) {
+
+    public static ScriptDirectives of(List<Directives.Directive> all, Map<String, String> env, Map<String, String> properties)
+            throws DirectiveException {
+        List<Coordinate> deps = new ArrayList<>();
+        List<Repository> repos = new ArrayList<>();
+        String java = null;
+        List<String> javaOptions = new ArrayList<>();
+        List<String> javacOptions = new ArrayList<>();
+        Directives.Directive main = null;
+        for (Directives.Directive d : all) {
+            switch (d.keyword()) {
+                case "DEPS" -> {
+                    for (String word : words(d, env, properties)) {
+                        try {
+                            deps.add(Coordinate.parse(word, true));
+                        } catch (IllegalArgumentException e) {
+                            throw new DirectiveException(d, e.getMessage());
+                        }
+                    }
+                }
+                case "REPOS" -> {
+                    for (String word : words(d, env, properties)) {
+                        try {
+                            repos.add(Repository.parse(word));
+                        } catch (IllegalArgumentException e) {
+                            throw new DirectiveException(d, e.getMessage());
+                        }
+                    }
+                }
+                case "JAVA" -> {
+                    String v = d.value().strip();
+                    if (!v.matches("[0-9]{1,3}\\+?")) {
+                        throw new DirectiveException(d, "\"" + v + "\" is not a Java version (examples: 17, 21+)");
+                    }
+                    java = v;
+                }
+                case "JAVA_OPTIONS", "RUNTIME_OPTIONS" -> javaOptions.addAll(words(d, env, properties));
+                case "JAVAC_OPTIONS", "COMPILE_OPTIONS" -> javacOptions.addAll(words(d, env, properties));
+                case "PREVIEW" -> {
+                    javaOptions.add("--enable-preview");
+                    javacOptions.add("--enable-preview");
+                }
+                case "MAIN" -> {
+                    if (d.value().isBlank() || d.value().strip().contains(" ")) {
+                        throw new DirectiveException(d, "needs one class name");
+                    }
+                    main = d;
+                }
+                default -> {
+                    // Other JBang directives (//DESCRIPTION, //GAV, //JAVAAGENT, ...) do not change the program.
+                }
+            }
+        }
+        return new ScriptDirectives(List.copyOf(deps), List.copyOf(repos), java, List.copyOf(javaOptions),
+                List.copyOf(javacOptions), main);
+    }
+
+    private static List<String> words(Directives.Directive d, Map<String, String> env, Map<String, String> properties)
+            throws DirectiveException {
+        try {
+            return Words.split(substitute(d.value(), env, properties));
+        } catch (IllegalArgumentException e) {
+            throw new DirectiveException(d, e.getMessage());
+        }
+    }
+
+    /** Maven-style {@code ${name}} from system properties and {@code ${env.NAME}} from the environment. */
+    static String substitute(String text, Map<String, String> env, Map<String, String> properties) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf("${", i);
+            if (start < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            int end = text.indexOf('}', start);
+            if (end < 0) {
+                throw new IllegalArgumentException("unclosed ${ in \"" + text + "\"");
+            }
+            out.append(text, i, start);
+            String name = text.substring(start + 2, end);
+            String value = name.startsWith("env.") ? env.get(name.substring(4)) : properties.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("${" + name + "} is not set");
+            }
+            out.append(value);
+            i = end + 1;
+        }
+        return out.toString();
+    }
+}
