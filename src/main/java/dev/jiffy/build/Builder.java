@@ -82,7 +82,7 @@ public final class Builder {
         }
         if (compiled != null) {
             if (!compiled.warnings().isEmpty()) {
-                reporter.compilerOutput(compiled.warnings());
+                reporter.compilerOutput(Compiler.forDisplay(compiled.warnings(), target.root(), cwd));
             }
         } else {
             int n = set.sources().size();
@@ -90,10 +90,10 @@ public final class Builder {
             if (request.dryRun()) {
                 return null;
             }
-            Compiler.Result result = Compiler.compile(cwd, set.sources(), target.singleFile(), directives.javacOptions(),
-                    resolution.files());
+            Compiler.Result result = Compiler.compile(target.root(), set.sources(), target.singleFile(),
+                    directives.javacOptions(), resolution.files());
             if (!result.diagnostics().isEmpty()) {
-                reporter.compilerOutput(result.diagnostics());
+                reporter.compilerOutput(Compiler.forDisplay(result.diagnostics(), target.root(), cwd));
             }
             if (!result.ok()) {
                 throw new BuildException("");

@@ -38,7 +38,9 @@ import javax.tools.ToolProvider;
 /**
  * Compiles all sources of a program in one javac task, in-process through {@code javax.tools},
  * with class files kept in memory. javac prints its own diagnostics into a buffer, so they read
- * exactly as the {@code javac} command's, with paths relative to the current directory.
+ * exactly as the {@code javac} command's. Warnings are cached, so in them a source is named by its
+ * path below the target's root, between two {@link #MARK}s, never by where jiffy ran;
+ * {@link #forDisplay} names it from the current directory when the output is printed.
  */
 final class Compiler {
     /** A finished compile: the output when it succeeded, and what javac printed either way. */
@@ -48,13 +50,36 @@ final class Compiler {
         }
     }
 
+    /** Brackets a source's name in compiler output: no path or javac message holds a NUL. */
+    static final char MARK = '\0';
+
     private Compiler() {}
 
     /**
+     * Compiler output with each source named as javac would from {@code cwd}: relative to it when
+     * the file lies below it, else absolute.
+     */
+    static String forDisplay(String output, Path root, Path cwd) {
+        StringBuilder b = new StringBuilder(output.length());
+        int i = 0;
+        for (int start; (start = output.indexOf(MARK, i)) >= 0; ) {
+            int end = output.indexOf(MARK, start + 1);
+            if (end < 0) {
+                break;
+            }
+            b.append(output, i, start);
+            b.append(SourceSet.display(cwd, root.resolve(output.substring(start + 1, end)).normalize()));
+            i = end + 1;
+        }
+        return b.append(output, i, output.length()).toString();
+    }
+
+    /**
+     * @param root     the target's root, which sources are named relative to in the output
      * @param sources  all sources; with {@code script} the first is the script whose first
      *                 top-level type is the main class, as with {@code java File.java}
      */
-    static Result compile(Path cwd, List<Path> sources, boolean script, List<String> options, List<Path> classpath)
+    static Result compile(Path root, List<Path> sources, boolean script, List<String> options, List<Path> classpath)
             throws IOException {
         javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
@@ -64,7 +89,7 @@ final class Compiler {
         Map<String, byte[]> classes = new TreeMap<>();
         List<JavaFileObject> units = new ArrayList<>();
         for (Path source : sources) {
-            units.add(new SourceFile(source, SourceSet.display(cwd, source)));
+            units.add(new SourceFile(source, MARK + root.relativize(source).toString() + MARK));
         }
         List<String> args = new ArrayList<>(List.of("-encoding", "UTF-8", "-proc:none", "-Xlint:-options"));
         if (!classpath.isEmpty()) {
@@ -92,7 +117,7 @@ final class Compiler {
         }
     }
 
-    /** A source file read from disk but named, in diagnostics, as the user would name it. */
+    /** A source file read from disk but named, in diagnostics, by its marked path below the root. */
     private static final class SourceFile extends SimpleJavaFileObject {
         private final Path path;
         private final String name;

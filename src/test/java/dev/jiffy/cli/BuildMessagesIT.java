@@ -64,6 +64,11 @@ class BuildMessagesIT {
         assertThat(run.out()).as(run.toString()).isEqualTo("[x] 42\n");
         assertThat(run.hit()).isTrue();
         assertThat(run.err()).contains(first.err());
+
+        // From another directory the cached warnings name the file as javac would from there.
+        Result fromParent = jiffy.in(temp.toRealPath()).run("build", "-x", "work/Warned.java");
+        assertThat(fromParent.hit()).as(fromParent.toString()).isTrue();
+        assertThat(fromParent.err()).contains(first.err().replace("Warned.java", "work/Warned.java"));
     }
 
     @Test
