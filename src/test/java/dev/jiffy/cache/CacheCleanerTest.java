@@ -88,7 +88,7 @@ class CacheCleanerTest {
             }
         });
         writer.start();
-        while (puts.get() < 50) {
+        while (puts.get() < 50 && writer.isAlive()) {
             Thread.onSpinWait();
         }
 

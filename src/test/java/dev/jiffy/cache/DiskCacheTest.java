@@ -223,7 +223,7 @@ class DiskCacheTest {
 
     @Test
     void growsToThousandsOfEntries() throws IOException {
-        int n = 3000;
+        int n = 2000;
         for (int i = 0; i < n; i++) {
             cache.put(Ids.action("grow " + i), Ids.bytes("output " + i));
         }
