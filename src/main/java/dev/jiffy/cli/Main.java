@@ -70,7 +70,8 @@ public final class Main {
             case "env" -> new EnvCommand(out, Settings.from(env), env).run(rest);
             case "cache" -> new CacheCommand(out, err, Settings.from(env), clock).run(rest);
             case "clean" -> new CleanCommand(out, Settings.from(env)).run(rest);
-            case "run", "build" -> new ProgramCommand(out, err, env, cwd, clock, Settings.from(env)).run(command, rest);
+            case "run", "build" -> new ProgramCommand(err, env, cwd, clock, Settings.from(env)).run(command, rest);
+            case "tool" -> new ProgramCommand(err, env, cwd, clock, Settings.from(env)).tool(rest);
             default -> throw new UsageException("unknown command \"" + command + "\"");
         };
     }

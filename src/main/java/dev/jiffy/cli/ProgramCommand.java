@@ -1,143 +1,238 @@
 package dev.jiffy.cli;
 
 import dev.jiffy.build.BuildException;
-import dev.jiffy.build.Jdks;
-import dev.jiffy.build.WrongJdkException;
 import dev.jiffy.build.BuildRequest;
 import dev.jiffy.build.BuildResult;
 import dev.jiffy.build.Builder;
 import dev.jiffy.build.Jdk;
+import dev.jiffy.build.Jdks;
+import dev.jiffy.build.NewestRelease;
 import dev.jiffy.build.ShellQuote;
 import dev.jiffy.build.Target;
+import dev.jiffy.build.ToolBuilder;
 import dev.jiffy.build.ToolVersion;
+import dev.jiffy.build.WrongJdkException;
 import dev.jiffy.cache.Sha256;
 import dev.jiffy.cache.Trim;
+import dev.jiffy.deps.Catalog;
+import dev.jiffy.deps.CatalogException;
+import dev.jiffy.deps.Coordinate;
 import dev.jiffy.run.ClassArchive;
+import dev.jiffy.run.Handoff;
 import dev.jiffy.run.LaunchCommand;
 import dev.jiffy.run.RunFiles;
 import dev.jiffy.run.StatManifest;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code jiffy run} and {@code jiffy build}. The JVM builds, the shell runs: under bin/jiffy the
- * program's command is handed to the launcher (on the file descriptor named by JIFFY_HANDOFF),
- * which execs it, so the program never runs inside or under this JVM.
+ * {@code jiffy run}, {@code jiffy build} and {@code jiffy tool}. The JVM builds, the shell runs:
+ * under bin/jiffy the program's command is handed to the launcher, which execs it, so the
+ * program never runs inside or under this JVM. Each run also leaves a run file, so that the next
+ * run of an unchanged program starts no JVM of jiffy's.
  */
 final class ProgramCommand {
     /** Set by a switch of JDKs for //JAVA: the JAVA_HOME the user had (empty: unset). */
     static final String SWITCHED_FROM = "JIFFY_JAVA_HOME_BEFORE";
 
-    private final PrintStream out;
+    /** One way to build: a target's sources or a tool's artifact. */
+    @FunctionalInterface
+    private interface BuildStep {
+        BuildResult build(boolean rebuild) throws BuildException, WrongJdkException, IOException;
+    }
+
     private final PrintStream err;
     private final Map<String, String> env;
     private final Path cwd;
     private final Clock clock;
     private final Settings settings;
+    private final Handoff handoff;
 
-    ProgramCommand(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings) {
-        this.out = out;
+    ProgramCommand(PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings) {
         this.err = err;
         this.env = env;
         this.cwd = cwd;
         this.clock = clock;
         this.settings = settings;
+        this.handoff = Handoff.from(env);
     }
 
+    /** {@code run} and {@code build} of a file or directory. */
     int run(String command, List<String> args) throws UsageException, Failure, IOException {
         boolean isRun = command.equals("run");
         BuildFlags flags = BuildFlags.parse(command, args, !isRun);
         if (!isRun && !flags.programArgs().isEmpty()) {
             throw new UsageException("build: unexpected argument \"" + flags.programArgs().get(0) + "\" after the target");
         }
+        return runTarget(command, flags, flags.target(), cwd, List.of(), List.of());
+    }
+
+    /** {@code tool <group:artifact[:version] | catalog name>}. */
+    int tool(List<String> args) throws UsageException, Failure, IOException {
+        BuildFlags flags = BuildFlags.parse("tool", args, false);
+        String spec = flags.target();
+        if (spec.indexOf(':') < 0) {
+            Catalog.Alias alias;
+            try {
+                alias = Catalog.find(spec, cwd, env);
+            } catch (CatalogException e) {
+                throw new Failure(1, e.getMessage());
+            }
+            if (alias == null) {
+                throw new Failure(1, "tool " + spec + ": not group:artifact[:version], and no jbang-catalog.json in "
+                        + cwd + " or its parents has that alias");
+            }
+            if (alias.scriptRef().indexOf(':') < 0 || alias.scriptRef().endsWith(".java")) {
+                // An alias for a script: run it as `jiffy run` would, from the catalog's directory.
+                return runTarget("run", flags, alias.scriptRef(), alias.catalog().getParent(), alias.arguments(),
+                        alias.javaOptions());
+            }
+            return runTool(flags, alias.scriptRef(), null, alias.arguments(), alias.javaOptions());
+        }
+        return runTool(flags, spec, "/@tool/" + spec, List.of(), List.of());
+    }
+
+    private int runTarget(String command, BuildFlags flags, String targetArg, Path base, List<String> arguments,
+            List<String> javaOptions) throws UsageException, Failure, IOException {
         Jdk jdk = Jdk.current();
         if (flags.javaHome() != null && !jdk.isHome(Path.of(flags.javaHome()))) {
             return switchJdk(flags.javaHome());
         }
-        ConsoleReporter reporter = new ConsoleReporter(err, flags, settings, "1".equals(env.get("JIFFY_STDERR_TTY")));
+        ConsoleReporter reporter = reporter(flags);
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
-            Target target = Target.resolve(cwd, flags.target());
-            List<Path> inputs = new ArrayList<>(target.inputs());
-            Path toolCode = toolCode();
-            if (Files.isRegularFile(toolCode)) {
-                inputs.add(toolCode);
-            }
-            Map<Path, String> stamps = RunFiles.stamp(inputs);
-            String key = RunFiles.key(env.getOrDefault("PWD", cwd.toString()), flags.target());
-            StatManifest manifest = StatManifest.load(session.persistent() && key != null
-                    ? RunFiles.manifestLocation(session.cache().root(), key) : null);
-            String toolVersion = ToolVersion.of(VersionCommand.version(), toolCode, manifest);
-            Builder builder = new Builder(session.cache(), jdk, toolVersion, cwd, reporter, manifest, clock);
-            BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),
-                    flags.offline() || settings.offline(), env, systemProperties());
-            BuildResult result;
-            try {
-                result = builder.build(request);
-            } catch (WrongJdkException e) {
-                return switchForDirective(e);
-            }
-            saveQuietly(manifest);
-            if (result == null) {
-                return 0;
-            }
-            if (result.hit() && !Sha256.of(result.executable()).equals(result.outputId().hex())) {
-                reporter.warning(result.executable() + " does not match its output ID; rebuilding it");
-                removeEntry(result.executable());
-                try {
-                    result = builder.build(request.withRebuild());
-                } catch (WrongJdkException e) {
-                    throw new IllegalStateException("the JDK check passed a moment ago", e);
-                }
-            }
-            for (Map.Entry<Path, String> input : result.inputs().entrySet()) {
-                stamps.putIfAbsent(input.getKey(), input.getValue());
-            }
-            if (flags.trace()) {
-                err.println((result.hit() ? "cache hit: " : "built: ") + result.executable());
-            }
-            startTrimIfDue(session, toolCode);
-            if (!isRun) {
-                return copyOut(flags, result);
-            }
-            Path archive = session.persistent() ? archiveFor(jdk, result.executable(), reporter) : null;
-            LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), result.javaOptions(), result.executable(),
-                    result.mainClass(), archive);
+            Target target = Target.resolve(base, targetArg);
             // The launcher sources a run file for `run <target>` with no flags, so one written under
             // -main would start the class that flag chose in runs that never asked for it.
-            if (session.persistent() && key != null && flags.mainClass() == null) {
-                writeRunFile(session, key, stamps, result, launch, reporter);
-            }
-            return launch(launch, flags, session);
+            String key = command.equals("run") && base.equals(cwd) && flags.mainClass() == null && arguments.isEmpty()
+                    ? RunFiles.key(env.getOrDefault("PWD", cwd.toString()), targetArg) : null;
+            StatManifest manifest = StatManifest.load(session.persistent() && key != null
+                    ? RunFiles.manifestLocation(session.cache().root(), key) : null);
+            Map<Path, String> stamps = RunFiles.stamp(withToolCode(target.inputs()));
+            Builder builder = new Builder(session.cache(), jdk, toolVersion(manifest), cwd, reporter, manifest, clock);
+            BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),
+                    offline(flags), env, systemProperties());
+            BuildStep step = rebuild -> builder.build(rebuild ? request.withRebuild() : request);
+            int status = execute(command, flags, jdk, reporter, session, key, stamps, step, arguments, javaOptions);
+            saveQuietly(manifest);
+            return status;
         } catch (BuildException e) {
-            if (e.getMessage().isEmpty()) {
-                return 1;
-            }
-            throw new Failure(1, e.getMessage());
+            return buildFailure(e);
         }
+    }
+
+    private int runTool(BuildFlags flags, String spec, String key, List<String> arguments, List<String> javaOptions)
+            throws UsageException, Failure, IOException {
+        Coordinate parsed;
+        try {
+            parsed = Coordinate.parse(spec, false);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("tool " + e.getMessage());
+        }
+        Jdk jdk = Jdk.current();
+        if (flags.javaHome() != null && !jdk.isHome(Path.of(flags.javaHome()))) {
+            return switchJdk(flags.javaHome());
+        }
+        ConsoleReporter reporter = reporter(flags);
+        try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
+            Coordinate tool = parsed.version() != null ? parsed : parsed.withVersion(NewestRelease.of(parsed, List.of(),
+                    offline(flags), session.persistent() ? session.cache().root() : null, clock, reporter));
+            StatManifest manifest = StatManifest.load(null);
+            Map<Path, String> stamps = RunFiles.stamp(withToolCode(List.of()));
+            ToolBuilder builder = new ToolBuilder(session.cache(), jdk, toolVersion(manifest), reporter, clock);
+            BuildStep step = rebuild -> builder.build(tool, List.of(), flags.mainClass(), List.of(), offline(flags),
+                    rebuild || flags.rebuild(), flags.dryRun());
+            String runKey = flags.mainClass() == null && session.persistent() ? key : null;
+            return execute("tool", flags, jdk, reporter, session, runKey, stamps, step, arguments, javaOptions);
+        } catch (BuildException e) {
+            return buildFailure(e);
+        }
+    }
+
+    /** Builds, checks a hit's bytes, writes the run file and hands the program to the launcher. */
+    private int execute(String command, BuildFlags flags, Jdk jdk, ConsoleReporter reporter, CacheSession session,
+            String key, Map<Path, String> stamps, BuildStep step, List<String> arguments, List<String> javaOptions)
+            throws Failure, IOException, BuildException {
+        BuildResult result;
+        try {
+            result = step.build(false);
+            if (result != null && result.hit() && !Sha256.of(result.executable()).equals(result.outputId().hex())) {
+                reporter.warning(result.executable() + " does not match its output ID; rebuilding it");
+                removeEntry(result.executable());
+                result = step.build(true);
+            }
+        } catch (WrongJdkException e) {
+            return switchForDirective(e);
+        }
+        if (result == null) {
+            return 0;
+        }
+        result.inputs().forEach(stamps::putIfAbsent);
+        if (flags.trace()) {
+            err.println((result.hit() ? "cache hit: " : "built: ") + result.executable());
+        }
+        startTrimIfDue(session);
+        if (command.equals("build")) {
+            return copyOut(flags, result);
+        }
+        List<String> jvmOptions = new ArrayList<>(result.javaOptions());
+        jvmOptions.addAll(javaOptions);
+        Path archive = session.persistent() ? archiveFor(jdk, result.executable(), reporter) : null;
+        LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), jvmOptions, result.executable(), result.mainClass(),
+                archive, arguments);
+        if (session.persistent() && key != null) {
+            writeRunFile(session, key, stamps, result, launch, reporter);
+        }
+        return launch(launch, flags, session);
+    }
+
+    private ConsoleReporter reporter(BuildFlags flags) {
+        return new ConsoleReporter(err, flags, settings, "1".equals(env.get("JIFFY_STDERR_TTY")));
+    }
+
+    private boolean offline(BuildFlags flags) {
+        return flags.offline() || settings.offline();
+    }
+
+    private static int buildFailure(BuildException e) throws Failure {
+        if (e.getMessage().isEmpty()) {
+            return 1; // javac has said why
+        }
+        throw new Failure(1, e.getMessage());
+    }
+
+    /** The inputs plus jiffy's own jar: a new jiffy must not run programs an older one built. */
+    private static List<Path> withToolCode(List<Path> inputs) {
+        List<Path> all = new ArrayList<>(inputs);
+        if (Files.isRegularFile(toolCode())) {
+            all.add(toolCode());
+        }
+        return all;
+    }
+
+    private static String toolVersion(StatManifest manifest) throws IOException {
+        return ToolVersion.of(VersionCommand.version(), toolCode(), manifest);
     }
 
     private void writeRunFile(CacheSession session, String key, Map<Path, String> stamps, BuildResult result,
             LaunchCommand launch, ConsoleReporter reporter) {
-        Path file = RunFiles.location(session.cache().root(), key);
         if (stamps.containsValue(null)) {
             reporter.step("no run file: an input was read without a stamp");
             return;
         }
+        Path file = RunFiles.location(session.cache().root(), key);
         try {
-            boolean written = RunFiles.write(file, stamps, result.executable(), launch, checkedEnv(), clock);
-            if (!written) {
+            if (!RunFiles.write(file, stamps, result.executable(), launch, checkedEnv(), clock)) {
                 reporter.step("no run file yet: an input changed within the last 2 seconds");
             }
         } catch (IOException e) {
@@ -172,7 +267,6 @@ final class ProgramCommand {
      * as a child with this process's streams and returns its status.
      */
     private int launch(LaunchCommand launch, BuildFlags flags, CacheSession session) throws IOException {
-        String handoff = handoffFd();
         if (handoff != null) {
             String text = "shift " + (1 + flags.consumed()) + "\n";
             if (session.persistent()) {
@@ -182,9 +276,7 @@ final class ProgramCommand {
                 text += ShellQuote.join(launch.words()) + " \"$@\"; jiffy_s=$?; rm -rf "
                         + ShellQuote.quote(session.handOverTemp().toString()) + "; exit $jiffy_s\n";
             }
-            try (FileOutputStream fd = new FileOutputStream("/dev/fd/" + handoff)) {
-                fd.write(text.getBytes(StandardCharsets.UTF_8));
-            }
+            handoff.send(text);
             return 0;
         }
         List<String> command = new ArrayList<>(launch.words());
@@ -214,12 +306,6 @@ final class ProgramCommand {
         return 0;
     }
 
-    /** The file descriptor bin/jiffy reads the command to exec from, or null when jiffy runs on its own. */
-    private String handoffFd() {
-        String fd = env.get("JIFFY_HANDOFF");
-        return fd != null && fd.length() == 1 && fd.charAt(0) >= '3' && fd.charAt(0) <= '9' ? fd : null;
-    }
-
     /** Finds a JDK for the program's {@code //JAVA} line and re-runs the launcher on it. */
     private int switchForDirective(WrongJdkException e) throws Failure, IOException {
         if (env.containsKey(SWITCHED_FROM)) {
@@ -235,33 +321,29 @@ final class ProgramCommand {
                 "//JAVA " + e.wanted() + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME to " + home);
     }
 
+    /** Re-runs the launcher on another JDK: jiffy compiles with the JDK it runs on. */
+    private int switchJdk(String home) throws Failure, IOException {
+        if (!Files.isExecutable(Path.of(home, "bin", "java"))) {
+            throw new Failure(2, "-java " + home + ": no bin/java in that directory");
+        }
+        return handOff("JAVA_HOME=" + ShellQuote.quote(home) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n",
+                "-java " + home + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME");
+    }
+
     /** Hands the launcher sh text to run in place of jiffy, or fails with {@code otherwise} without a launcher. */
     private int handOff(String text, String otherwise) throws Failure, IOException {
-        String fd = handoffFd();
-        if (fd == null) {
+        if (handoff == null) {
             throw new Failure(2, otherwise);
         }
-        try (FileOutputStream out = new FileOutputStream("/dev/fd/" + fd)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
+        handoff.send(text);
         return 0;
     }
 
     /** System properties for {@code ${name}} in directives. */
     private static Map<String, String> systemProperties() {
-        Map<String, String> props = new java.util.HashMap<>();
+        Map<String, String> props = new HashMap<>();
         System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
         return props;
-    }
-
-    /** Re-runs the launcher on another JDK: jiffy compiles with the JDK it runs on. */
-    private int switchJdk(String home) throws Failure, IOException {
-        Path java = Path.of(home, "bin", "java");
-        if (!Files.isExecutable(java)) {
-            throw new Failure(2, "-java " + home + ": no bin/java in that directory");
-        }
-        return handOff("JAVA_HOME=" + ShellQuote.quote(home) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n",
-                "-java " + home + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME");
     }
 
     /** The program's class-data archive, whose dump starts in the background the first time. */
@@ -287,12 +369,12 @@ final class ProgramCommand {
     }
 
     /** Starts a daily trim in a detached process: no run waits for it. */
-    private void startTrimIfDue(CacheSession session, Path toolCode) {
+    private void startTrimIfDue(CacheSession session) {
         if (!session.persistent() || !new Trim(session.cache().root(), clock, settings.trimAge(), settings.cacheMax()).isDue()) {
             return;
         }
         try {
-            new ProcessBuilder(Jdk.current().javaBinary().toString(), "-cp", toolCode.toString(),
+            new ProcessBuilder(Jdk.current().javaBinary().toString(), "-cp", toolCode().toString(),
                     Main.class.getName(), "cache", "trim", "-if-due")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)

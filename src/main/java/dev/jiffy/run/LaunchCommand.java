@@ -9,7 +9,8 @@ import java.util.List;
  * The program's JVM command: {@code exec java <start-up flags> <options> -cp <executable> <Main> "$@"},
  * with the program's class-data archive when it exists.
  */
-public record LaunchCommand(Path java, List<String> jvmOptions, Path executable, String mainClass, Path archive) {
+public record LaunchCommand(Path java, List<String> jvmOptions, Path executable, String mainClass, Path archive,
+        List<String> arguments) {
 
     /**
      * Flags that make a short program start faster without changing what it does, each kept for
@@ -18,7 +19,7 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
      */
     public static final List<String> STARTUP_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
 
-    /** The words of the command, without the program's arguments. */
+    /** The words of the command, with the fixed arguments (a catalog alias's) but not the user's. */
     public List<String> words() {
         return words(false);
     }
@@ -36,6 +37,7 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
         w.add("-cp");
         w.add(executable.toString());
         w.add(mainClass);
+        w.addAll(arguments);
         return w;
     }
 

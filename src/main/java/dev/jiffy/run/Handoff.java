@@ -1,0 +1,31 @@
+package dev.jiffy.run;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The launcher protocol: bin/jiffy starts jiffy's JVM with {@code JIFFY_HANDOFF=3} and fd 3 a
+ * pipe it reads; sh text written there is evaluated by the launcher after the JVM exits with 0,
+ * so the program replaces the launcher's shell ({@code exec}) instead of running under this JVM.
+ */
+public final class Handoff {
+    private final String fd;
+
+    private Handoff(String fd) {
+        this.fd = fd;
+    }
+
+    /** The hand-off channel named by the environment, or null when jiffy was started without bin/jiffy. */
+    public static Handoff from(Map<String, String> env) {
+        String fd = env.get("JIFFY_HANDOFF");
+        return fd != null && fd.length() == 1 && fd.charAt(0) >= '3' && fd.charAt(0) <= '9' ? new Handoff(fd) : null;
+    }
+
+    public void send(String shText) throws IOException {
+        try (FileOutputStream out = new FileOutputStream("/dev/fd/" + fd)) {
+            out.write(shText.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
