@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Measures the JVM start-up flags jiffy uses, each against plain `java` in the same rounds:
+# flags for the programs it runs (Hello from the cache) and for jiffy's own JVM (a build hit).
+# Rounds are interleaved (each round runs every variant once, in order), so machine noise hits
+# all variants alike; medians are printed. Usage: bench/flags.sh [rounds] [jdk-home...]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+rounds=${1:-21}
+shift || true
+jdks=("$@")
+[ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/temurin-25-jdk-amd64)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now() { echo "${EPOCHREALTIME/./}"; }   # microseconds, no helper process
+
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
+
+measure() { # name, then the command; appends a sample in ms*1000 to $work/<name>
+  local name=$1; shift
+  local t0 t1
+  t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; t1=$(now)
+  echo $((t1 - t0)) >>"$work/$name"
+}
+
+for jdk in "${jdks[@]}"; do
+  [ -x "$jdk/bin/java" ] || continue
+  java=$jdk/bin/java
+  export JIFFY_CACHE=$work/cache JAVA_HOME=$jdk
+  rm -rf "$work/cache" "$work"/v-*
+  mkdir -p "$work/classes"
+  "$jdk/bin/javac" -d "$work/classes" "$root/examples/hello/Hello.java"
+  "$root/bin/jiffy" build "$root/examples/hello/Hello.java" >/dev/null
+  "$root/bin/jiffy" run "$root/examples/hello/Hello.java" >/dev/null
+  exe=$(ls "$work"/cache/*/*-d/Hello)
+  archive=$(ls "$(dirname "$exe")"/.cds-*.jsa 2>/dev/null || true)
+  for _ in $(seq 30); do [ -n "$archive" ] && break; sleep 1; archive=$(ls "$(dirname "$exe")"/.cds-*.jsa 2>/dev/null || true); done
+  jar=$root/target/jiffy.jar
+  tool_cds=$root/target/cds$jdk/jiffy.jsa
+  "$root/bin/jiffy" build "$root/examples/hello/Hello.java" >/dev/null   # makes jiffy's own archive
+  hit=(-cp "$jar" dev.jiffy.cli.Main build "$root/examples/hello/Hello.java")
+  names=(p-plain p-c1 p-noperf p-serial p-c1-noperf p-c1-noperf-archive p-archive
+         j-plain j-c1 j-c1-serial j-c1-serial-noperf j-c1-serial-noperf-archive)
+  for _ in $(seq "$rounds"); do
+    measure p-plain "$java" -cp "$work/classes" Hello
+    measure p-c1 "$java" -XX:TieredStopAtLevel=1 -cp "$work/classes" Hello
+    measure p-noperf "$java" -XX:-UsePerfData -cp "$work/classes" Hello
+    measure p-serial "$java" -XX:+UseSerialGC -cp "$work/classes" Hello
+    measure p-c1-noperf "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp "$exe" Hello
+    measure p-c1-noperf-archive "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData "-XX:SharedArchiveFile=$archive" '-Xlog:cds*=off' -cp "$exe" Hello
+    measure p-archive "$java" "-XX:SharedArchiveFile=$archive" '-Xlog:cds*=off' -cp "$exe" Hello
+    measure j-plain "$java" "${hit[@]}"
+    measure j-c1 "$java" -XX:TieredStopAtLevel=1 "${hit[@]}"
+    measure j-c1-serial "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${hit[@]}"
+    measure j-c1-serial-noperf "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${hit[@]}"
+    measure j-c1-serial-noperf-archive "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:SharedArchiveFile=$tool_cds" '-Xlog:cds*=off' "${hit[@]}"
+  done
+  version=$("$java" -XX:-UsePerfData -version 2>&1 | head -1)
+  echo "### $version ($rounds interleaved rounds, median ms)"
+  echo
+  echo "| variant | median ms | vs plain |"
+  echo "|---|---|---|"
+  for n in "${names[@]}"; do
+    base=${n%%-*}-plain
+    m=$(median <"$work/$n"); b=$(median <"$work/$base")
+    printf '| %s | %s | %.2fx |\n' "$n" "$m" "$(echo "$m / $b" | bc -l)"
+  done
+  for n in "${names[@]}"; do rm -f "$work/$n"; done
+  echo
+done
+echo "p-* run Hello (p-plain: java -cp classes; the others the cached executable or classes with the flags named);"
+echo "j-* run jiffy's own JVM for a build hit of Hello (the JVM path of a stale run file)."
