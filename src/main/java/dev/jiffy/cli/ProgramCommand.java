@@ -119,7 +119,7 @@ final class ProgramCommand {
             StatManifest manifest = StatManifest.load(session.persistent() && key != null
                     ? RunFiles.manifestLocation(session.cache().root(), key) : null);
             Map<Path, String> stamps = RunFiles.stamp(withToolCode(target.inputs()));
-            Builder builder = new Builder(session.cache(), jdk, toolVersion(manifest), cwd, reporter, manifest, clock);
+            Builder builder = new Builder(session.cache(), jdk, toolVersion(session), cwd, reporter, manifest, clock);
             BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),
                     offline(flags), env, systemProperties());
             BuildStep step = rebuild -> builder.build(rebuild ? request.withRebuild() : request);
@@ -147,13 +147,16 @@ final class ProgramCommand {
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
             Coordinate tool = parsed.version() != null ? parsed : parsed.withVersion(NewestRelease.of(parsed, List.of(),
                     offline(flags), session.persistent() ? session.cache().root() : null, clock, reporter));
-            StatManifest manifest = StatManifest.load(null);
+            StatManifest manifest = StatManifest.load(session.persistent() && key != null
+                    ? RunFiles.manifestLocation(session.cache().root(), key) : null);
             Map<Path, String> stamps = RunFiles.stamp(withToolCode(List.of()));
-            ToolBuilder builder = new ToolBuilder(session.cache(), jdk, toolVersion(manifest), reporter, clock);
+            ToolBuilder builder = new ToolBuilder(session.cache(), jdk, toolVersion(session), reporter, clock);
             BuildStep step = rebuild -> builder.build(tool, List.of(), flags.mainClass(), List.of(), offline(flags),
                     rebuild || flags.rebuild(), flags.dryRun());
             String runKey = flags.mainClass() == null && session.persistent() ? key : null;
-            return execute("tool", flags, jdk, reporter, session, runKey, stamps, step, arguments, javaOptions);
+            int status = execute("tool", flags, jdk, reporter, session, runKey, stamps, step, arguments, javaOptions);
+            saveQuietly(manifest);
+            return status;
         } catch (BuildException e) {
             return buildFailure(e);
         }
@@ -220,8 +223,16 @@ final class ProgramCommand {
         return all;
     }
 
-    private static String toolVersion(StatManifest manifest) throws IOException {
-        return ToolVersion.of(VersionCommand.version(), toolCode(), manifest);
+    /**
+     * jiffy's own version for action IDs. Hashing its jar costs a cold JVM tens of milliseconds,
+     * so the hash is kept in a stat manifest of its own and redone only when the jar changes.
+     */
+    private String toolVersion(CacheSession session) throws IOException {
+        StatManifest manifest = StatManifest.load(session.persistent()
+                ? RunFiles.manifestLocation(session.cache().root(), "/@jiffy") : null);
+        String version = ToolVersion.of(VersionCommand.version(), toolCode(), manifest);
+        saveQuietly(manifest);
+        return version;
     }
 
     private void writeRunFile(CacheSession session, String key, Map<Path, String> stamps, BuildResult result,
