@@ -302,7 +302,7 @@ final class ProgramCommand {
         }
     }
 
-    private int copyOut(BuildFlags flags, BuildResult result) throws IOException {
+    private int copyOut(BuildFlags flags, BuildResult result) throws IOException, Failure {
         if (flags.output() == null) {
             return 0;
         }
@@ -310,10 +310,19 @@ final class ProgramCommand {
         if (Files.isDirectory(dest)) {
             dest = dest.resolve(result.executable().getFileName());
         }
+        // The copy goes through a temporary file, which the user never named: errors name -o's path.
+        if (!Files.isDirectory(dest.getParent())) {
+            throw new Failure(1, "-o " + flags.output() + ": no such directory " + dest.getParent());
+        }
         Path temp = dest.resolveSibling("." + dest.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        Files.copy(result.executable(), temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.move(temp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.copy(result.executable(), temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.move(temp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new Failure(1, "-o " + flags.output() + ": cannot write " + dest + " (" + Messages.describe(e) + ")");
+        }
         return 0;
     }
 

@@ -127,6 +127,35 @@ class ErrorReportingIT {
     }
 
     @Test
+    void outputIntoAMissingDirectoryIsOneLineNamingIt() throws Exception {
+        write(work.resolve("Ok.java"), "public class Ok { public static void main(String[] a) {} }\n");
+        Result r = jiffy.run("build", "-o", "missing/dir/app", "Ok.java");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.errLines()).as(r.toString()).hasSize(1);
+        assertThat(r.err()).contains("missing/dir").doesNotContain(".tmp");
+        assertThat(work.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void badCacheSettingsAreOneLine() throws Exception {
+        write(work.resolve("Ok.java"), "public class Ok { public static void main(String[] a) {} }\n");
+        Result relative = jiffy.with("JIFFY_CACHE", "relative/cache").run("run", "Ok.java");
+        assertThat(relative.exit()).as(relative.toString()).isEqualTo(2);
+        assertThat(relative.err()).startsWith("jiffy: JIFFY_CACHE=relative/cache");
+
+        // Programs run from the cache without a rebuild: one that others may write to is refused.
+        Path open = Files.createDirectory(temp.toRealPath().resolve("open-cache"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Result refused = jiffy.with("JIFFY_CACHE", open.toString()).run("run", "Ok.java");
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.errLines()).as(refused.toString()).hasSize(1);
+        assertThat(refused.err()).contains(open.toString());
+        try (var left = Files.list(open)) {
+            assertThat(left.toList()).isEmpty();
+        }
+    }
+
+    @Test
     void badCommandLinesAreUsageErrors() throws Exception {
         write(work.resolve("Ok.java"), """
                 public class Ok { public static void main(String[] a) { System.out.println("ran"); } }
