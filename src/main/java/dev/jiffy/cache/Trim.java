@@ -29,6 +29,12 @@ public final class Trim {
     /** A last trim further ahead than this came from a wrong clock, and does not count. */
     static final Duration FUTURE_SLACK = Duration.ofHours(1);
     static final String FILE = "trim.txt";
+    /**
+     * Where the layers above keep files derived from entries (run files, stat manifests). They
+     * are rewritten while in use, so trim removes those unused for the trim age, and the
+     * directories they leave empty.
+     */
+    public static final String DERIVED = "run";
 
     /** What a trim did: entries and bytes removed, and what is left. */
     public record Result(boolean ran, int removed, long removedBytes, int kept, long keptBytes) {
@@ -119,7 +125,35 @@ public final class Trim {
             }
             kept = kept.subList(i, kept.size());
         }
+        trimDerived(root.resolve(DERIVED), ageCutoff);
         return new Result(true, removed, removedBytes, kept.size(), total);
+    }
+
+    /** Removes derived files older than {@code cutoff}; returns whether {@code dir} is left empty. */
+    private static boolean trimDerived(Path dir, long cutoff) throws IOException {
+        boolean empty = true;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                var a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                boolean gone = a.isDirectory()
+                        ? trimDerived(f, cutoff) && deleteEmpty(f)
+                        : a.lastModifiedTime().toMillis() < cutoff && Files.deleteIfExists(f);
+                empty &= gone;
+            }
+        } catch (NoSuchFileException e) {
+            return true;
+        }
+        return empty;
+    }
+
+    /** Deletes an empty directory; one a writer just put a file into stays. */
+    private static boolean deleteEmpty(Path dir) {
+        try {
+            return Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String readQuietly() {

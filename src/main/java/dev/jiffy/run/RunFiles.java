@@ -2,6 +2,7 @@ package dev.jiffy.run;
 
 import dev.jiffy.build.ShellQuote;
 import dev.jiffy.cache.AtomicFiles;
+import dev.jiffy.cache.Trim;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,12 +49,12 @@ public final class RunFiles {
     }
 
     public static Path location(Path cacheRoot, String key) {
-        return Path.of(cacheRoot + "/run" + key + ".run");
+        return Path.of(cacheRoot + "/" + Trim.DERIVED + key + ".run");
     }
 
     /** Where the target's stat manifest is kept, beside its run file. */
     public static Path manifestLocation(Path cacheRoot, String key) {
-        return Path.of(cacheRoot + "/run" + key + ".stat");
+        return Path.of(cacheRoot + "/" + Trim.DERIVED + key + ".stat");
     }
 
     /** Stamps every input now, before it is hashed: an edit after this point shows in the next stat. */
