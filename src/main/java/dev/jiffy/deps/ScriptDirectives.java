@@ -21,15 +21,30 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
         List<String> javaOptions = new ArrayList<>();
         List<String> javacOptions = new ArrayList<>();
         Directives.Directive main = null;
+        Directives.Directive versionlessAt = null;
+        String versionless = null;
+        boolean bom = false;
         for (Directives.Directive d : all) {
             switch (d.keyword()) {
                 case "DEPS" -> {
                     for (String word : words(d, env, properties)) {
+                        Coordinate c;
                         try {
-                            deps.add(Coordinate.parse(word, true));
+                            c = Coordinate.parse(word, false);
                         } catch (IllegalArgumentException e) {
                             throw new DirectiveException(d, e.getMessage());
                         }
+                        // A version can be left to a BOM (group:artifact:version@pom), as in Maven.
+                        if (c.type().equals("pom")) {
+                            if (c.version() == null) {
+                                throw new DirectiveException(d, "\"" + word + "\": a BOM needs a version (group:artifact:version@pom)");
+                            }
+                            bom = true;
+                        } else if (c.version() == null && versionless == null) {
+                            versionlessAt = d;
+                            versionless = word;
+                        }
+                        deps.add(c);
                     }
                 }
                 case "REPOS" -> {
@@ -64,6 +79,10 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
                     // Other JBang directives (//DESCRIPTION, //GAV, //JAVAAGENT, ...) do not change the program.
                 }
             }
+        }
+        if (versionless != null && !bom) {
+            throw new DirectiveException(versionlessAt,
+                    "\"" + versionless + "\" has no version, and no //DEPS group:artifact:version@pom BOM manages it");
         }
         return new ScriptDirectives(List.copyOf(deps), List.copyOf(repos), java, List.copyOf(javaOptions),
                 List.copyOf(javacOptions), main);
