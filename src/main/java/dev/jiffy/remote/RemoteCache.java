@@ -32,29 +32,36 @@ public final class RemoteCache {
     private final RemoteUrl url;
     private final Map<String, String> headers;
     private final Duration requestTimeout;
-    private final HttpClient client;
+    private HttpClient client;
 
     public RemoteCache(RemoteUrl url, Map<String, String> headers, Duration requestTimeout) {
         this.url = url;
         this.headers = Map.copyOf(headers);
         this.requestTimeout = requestTimeout;
-        // HTTP/1.1: plain http:// with HTTP/2 would try an h2c upgrade, which WebDAV servers need not handle.
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    /** Made on first use: a run whose lookups all hit locally does not pay for an HTTP client. */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            // HTTP/1.1: plain http:// with HTTP/2 would try an h2c upgrade, which WebDAV servers need not handle.
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     /** The action result stored for {@code action}, or null when the server has none. */
     public byte[] getActionResult(ActionId action) throws IOException {
-        return get("ac/" + action.hex(), MAX_ACTION_RESULT);
+        return get("ac/" + action.hex(), MAX_ACTION_RESULT, requestTimeout);
     }
 
     /** The blob named by {@code digest}, checked against it, or null when the server has none. */
     public byte[] getBlob(Digest digest) throws IOException {
         String entry = "cas/" + digest.sha256();
-        byte[] data = get(entry, digest.size());
+        byte[] data = get(entry, digest.size(), timeoutFor(digest.size()));
         if (data != null && !digest.matches(data)) {
             throw RemoteCacheException.badEntry(entry + ": the content does not match its digest ("
                     + data.length + " bytes, " + digest.size() + " expected)");
@@ -86,8 +93,7 @@ public final class RemoteCache {
         return put("ac/" + action.hex(), data);
     }
 
-    private byte[] get(String entry, long limit) throws IOException {
-        Duration timeout = timeoutFor(limit);
+    private byte[] get(String entry, long limit, Duration timeout) throws IOException {
         HttpRequest request = request(entry, timeout).GET().build();
         HttpResponse<byte[]> response = send(request, info -> info.statusCode() == 200
                 ? new BoundedBody(limit, entry)
@@ -139,7 +145,7 @@ public final class RemoteCache {
      */
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String entry,
             Duration timeout) throws IOException {
-        CompletableFuture<HttpResponse<T>> response = client.sendAsync(request, handler);
+        CompletableFuture<HttpResponse<T>> response = client().sendAsync(request, handler);
         String what = request.method() + " " + entry;
         try {
             return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
