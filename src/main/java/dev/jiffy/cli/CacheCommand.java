@@ -77,7 +77,7 @@ final class CacheCommand {
         row("misses", Long.toString(misses));
         s.counters().forEach((k, v) -> {
             if (!k.equals("hits") && !k.equals("misses")) {
-                row(k.replace('-', ' '), Long.toString(v));
+                row(k.replace('-', ' '), k.contains("bytes") ? v + " (" + Quantities.humanSize(v) + ")" : Long.toString(v));
             }
         });
         return 0;

@@ -1,6 +1,7 @@
 package dev.jiffy.cli;
 
 import dev.jiffy.build.BuildReporter;
+import dev.jiffy.cache.Cache;
 import dev.jiffy.cache.CacheRefusedException;
 import dev.jiffy.cache.DiskCache;
 import java.io.IOException;
@@ -15,17 +16,21 @@ import java.time.Clock;
 final class CacheSession implements AutoCloseable {
     private final DiskCache cache;
     private final Path tempDir;
+    private final Settings settings;
+    private final BuildReporter reporter;
     private boolean keepTemp;
 
-    private CacheSession(DiskCache cache, Path tempDir) {
+    private CacheSession(DiskCache cache, Path tempDir, Settings settings, BuildReporter reporter) {
         this.cache = cache;
         this.tempDir = tempDir;
+        this.settings = settings;
+        this.reporter = reporter;
     }
 
     static CacheSession open(Settings settings, Clock clock, BuildReporter reporter) throws IOException {
         if (settings.cacheEnabled()) {
             try {
-                return new CacheSession(DiskCache.open(settings.cacheDir(), clock, settings.verify()), null);
+                return new CacheSession(DiskCache.open(settings.cacheDir(), clock, settings.verify()), null, settings, reporter);
             } catch (CacheRefusedException e) {
                 throw e;
             } catch (IOException e) {
@@ -34,11 +39,24 @@ final class CacheSession implements AutoCloseable {
             }
         }
         Path temp = Files.createTempDirectory("jiffy-");
-        return new CacheSession(DiskCache.open(temp.resolve("cache"), clock, false), temp);
+        return new CacheSession(DiskCache.open(temp.resolve("cache"), clock, false), temp, settings, reporter);
     }
 
     DiskCache cache() {
         return cache;
+    }
+
+    /**
+     * The cache builds go through: the local one, behind the remote tier when JIFFY_REMOTE_CACHE
+     * is set and the network may be used. Verify mode rebuilds every action, so it skips the
+     * remote too. The remote's classes (java.net.http, protobuf) load only here, so that a run
+     * without a remote cache does not pay for them.
+     */
+    Cache buildCache(boolean networkAllowed) {
+        if (settings.remoteCache().isEmpty() || !networkAllowed || settings.verify()) {
+            return cache;
+        }
+        return RemoteTier.wrap(cache, settings, reporter);
     }
 
     /** True when builds are kept: run files are written only then. */

@@ -119,7 +119,8 @@ final class ProgramCommand {
             StatManifest manifest = StatManifest.load(session.persistent() && key != null
                     ? RunFiles.manifestLocation(session.cache().root(), key) : null);
             Map<Path, String> stamps = RunFiles.stamp(withToolCode(target.inputs()));
-            Builder builder = new Builder(session.cache(), jdk, toolVersion(session), cwd, reporter, manifest, clock);
+            Builder builder = new Builder(session.buildCache(!flags.dryRun() && !offline(flags)), jdk,
+                    toolVersion(session), cwd, reporter, manifest, clock);
             BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),
                     offline(flags), env, systemProperties());
             BuildStep step = rebuild -> builder.build(rebuild ? request.withRebuild() : request);
@@ -150,7 +151,8 @@ final class ProgramCommand {
             StatManifest manifest = StatManifest.load(session.persistent() && key != null
                     ? RunFiles.manifestLocation(session.cache().root(), key) : null);
             Map<Path, String> stamps = RunFiles.stamp(withToolCode(List.of()));
-            ToolBuilder builder = new ToolBuilder(session.cache(), jdk, toolVersion(session), reporter, clock);
+            ToolBuilder builder = new ToolBuilder(session.buildCache(!flags.dryRun() && !offline(flags)), jdk,
+                    toolVersion(session), reporter, clock);
             BuildStep step = rebuild -> builder.build(tool, List.of(), flags.mainClass(), List.of(), offline(flags),
                     rebuild || flags.rebuild(), flags.dryRun());
             String runKey = flags.mainClass() == null && session.persistent() ? key : null;
@@ -269,7 +271,8 @@ final class ProgramCommand {
             checked.put("PATH", env.getOrDefault("PATH", ""));
         }
         checked.put("JIFFY_OFFLINE", env.getOrDefault("JIFFY_OFFLINE", ""));
-        checked.put("JIFFY_REMOTE_CACHE", env.getOrDefault("JIFFY_REMOTE_CACHE", ""));
+        // Not JIFFY_REMOTE_CACHE: a run file's program is already local, and the URL may hold a token,
+        // which must not be written to disk.
         return checked;
     }
 

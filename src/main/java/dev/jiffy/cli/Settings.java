@@ -10,7 +10,7 @@ import java.util.Map;
  * code below the command line reads the environment itself.
  */
 record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trimAge, String remoteCache,
-        boolean remoteUpload, boolean offline, boolean verify, boolean debug, boolean debugHash) {
+        String remoteHeaders, boolean remoteUpload, boolean offline, boolean verify, boolean debug, boolean debugHash) {
 
     static final String DEFAULT_CACHE_MAX = "10G";
     static final String DEFAULT_TRIM_AGE = "5d";
@@ -39,9 +39,34 @@ record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trim
         if (trimAge == null) {
             throw new UsageException("JIFFY_TRIM_AGE=" + age + ": not an age (examples: 5d, 12h, 30m)");
         }
-        return new Settings(cache, cacheDir, cacheMax, trimAge, env.getOrDefault("JIFFY_REMOTE_CACHE", ""),
-                flag(env, "JIFFY_REMOTE_UPLOAD"), flag(env, "JIFFY_OFFLINE"), flag(env, "JIFFY_VERIFY"),
-                flag(env, "JIFFY_DEBUG"), flag(env, "JIFFY_DEBUG_HASH"));
+        String remote = env.getOrDefault("JIFFY_REMOTE_CACHE", "");
+        String headers = env.getOrDefault("JIFFY_REMOTE_HEADERS", "");
+        checkRemote(remote, headers);
+        return new Settings(cache, cacheDir, cacheMax, trimAge, remote, headers, flag(env, "JIFFY_REMOTE_UPLOAD"),
+                flag(env, "JIFFY_OFFLINE"), flag(env, "JIFFY_VERIFY"), flag(env, "JIFFY_DEBUG"), flag(env, "JIFFY_DEBUG_HASH"));
+    }
+
+    /**
+     * A remote cache setting that cannot work is an error like any other bad setting; the
+     * message names the setting and the problem, never the value, which may hold a secret.
+     */
+    private static void checkRemote(String url, String headers) throws UsageException {
+        try {
+            if (!url.isEmpty()) {
+                dev.jiffy.remote.RemoteUrl.parse(url);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("JIFFY_REMOTE_CACHE: " + e.getMessage()
+                    + " (expected http(s)://[user:token@]host[:port][/prefix])");
+        }
+        try {
+            if (!headers.isEmpty()) {
+                dev.jiffy.remote.RemoteHeaders.parse(headers);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("JIFFY_REMOTE_HEADERS: " + e.getMessage()
+                    + " (expected Name=value entries separated by commas or newlines)");
+        }
     }
 
     /** Go's os.UserCacheDir rule: $XDG_CACHE_HOME if set and absolute, else $HOME/.cache. */
@@ -73,6 +98,7 @@ record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trim
         m.put("JIFFY_CACHE_MAX", env.getOrDefault("JIFFY_CACHE_MAX", "").isEmpty() ? DEFAULT_CACHE_MAX : env.get("JIFFY_CACHE_MAX"));
         m.put("JIFFY_TRIM_AGE", env.getOrDefault("JIFFY_TRIM_AGE", "").isEmpty() ? DEFAULT_TRIM_AGE : env.get("JIFFY_TRIM_AGE"));
         m.put("JIFFY_REMOTE_CACHE", RedactedUrl.of(remoteCache));
+        m.put("JIFFY_REMOTE_HEADERS", remoteHeaders.isEmpty() ? "" : dev.jiffy.remote.RemoteHeaders.redacted(remoteHeaders));
         m.put("JIFFY_REMOTE_UPLOAD", remoteUpload ? "1" : "0");
         m.put("JIFFY_OFFLINE", offline ? "1" : "0");
         m.put("JIFFY_VERIFY", verify ? "1" : "0");
