@@ -1,0 +1,127 @@
+package dev.jiffy.cli;
+
+import static dev.jiffy.cli.Jiffy.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.remote.ActionResultCodec;
+import dev.jiffy.remote.Nginx;
+import dev.jiffy.remote.RemoteOutput;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The remote cache on a real nginx with WebDAV, set up as the README says: a CI cache uploads,
+ * and an empty cache elsewhere runs the program from the remote without compiling it.
+ */
+class RemoteCacheIT {
+    static final String HELLO = """
+            public class Hello {
+                public static void main(String[] args) {
+                    System.out.println("hello from " + args[0]);
+                }
+            }
+            """;
+
+    @TempDir
+    Path temp;
+    Path root;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        root = temp.toRealPath();
+    }
+
+    /** jiffy with its own cache and work directory holding Hello.java, using the remote at {@code url}. */
+    private Jiffy machine(String name, String url) throws Exception {
+        Path work = Files.createDirectories(root.resolve(name).resolve("work"));
+        write(work.resolve("Hello.java"), HELLO);
+        return Jiffy.withCache(root.resolve(name).resolve("cache"), work).with("JIFFY_REMOTE_CACHE", url);
+    }
+
+    @Test
+    void anEmptyCacheRunsWhatCiUploadedWithoutCompiling() throws Exception {
+        try (Nginx nginx = Nginx.start(root.resolve("nginx"))) {
+            String url = nginx.url("team/jiffy");
+            Result built = machine("ci", url).with("JIFFY_REMOTE_UPLOAD", "1").run("run", "-x", "Hello.java", "ci");
+            assertThat(built.exit()).as(built.toString()).isZero();
+            assertThat(built.out()).isEqualTo("hello from ci\n");
+            assertThat(built.compiled()).as(built.toString()).isTrue();
+            assertThat(built.errLines()).as(built.toString()).filteredOn(l -> l.startsWith("remote put: ac/")).hasSize(2);
+
+            // Bazel's layout under the prefix: ac/<actionID> holds an ActionResult naming cas/<sha256>.
+            Path ac = nginx.data().resolve("team/jiffy/ac");
+            Path cas = nginx.data().resolve("team/jiffy/cas");
+            assertThat(list(ac)).hasSize(2).allMatch(f -> f.getFileName().toString().matches("[0-9a-f]{64}"));
+            assertThat(list(cas)).hasSize(2).allMatch(f -> f.getFileName().toString().matches("[0-9a-f]{64}"));
+            byte[] executable = Files.readAllBytes(built.executable());
+            String exeHash = dev.jiffy.cache.Sha256.of(executable);
+            assertThat(cas.resolve(exeHash)).hasBinaryContent(executable);
+            List<RemoteOutput> link = list(ac).stream().map(RemoteCacheIT::decode).filter(o -> o.executable()).toList();
+            assertThat(link).singleElement().satisfies(o -> {
+                assertThat(o.path()).isEqualTo("Hello");
+                assertThat(o.digest().sha256()).isEqualTo(exeHash);
+                assertThat(o.digest().size()).isEqualTo(executable.length);
+            });
+
+            Jiffy dev = machine("dev", url);
+            Result hit = dev.run("run", "-x", "Hello.java", "dev");
+            assertThat(hit.exit()).as(hit.toString()).isZero();
+            assertThat(hit.out()).isEqualTo("hello from dev\n");
+            assertThat(hit.compiled()).as(hit.toString()).isFalse();
+            assertThat(hit.errLines()).as(hit.toString()).noneMatch(l -> l.startsWith("javac") || l.startsWith("link "))
+                    .noneMatch(l -> l.startsWith("jiffy: warning"));
+            assertThat(hit.errLines()).filteredOn(l -> l.startsWith("remote hit: ac/")).hasSize(2);
+            assertThat(hit.hit()).isTrue();
+            assertThat(hit.executable()).startsWith(root.resolve("dev/cache"));
+            assertThat(hit.executable().getFileName()).isEqualTo(built.executable().getFileName());
+            assertThat(Files.readAllBytes(hit.executable())).isEqualTo(executable);
+            assertThat(Files.getPosixFilePermissions(hit.executable())).contains(PosixFilePermission.OWNER_EXECUTE);
+
+            Result stat = dev.run("cache", "stat");
+            assertThat(stat.out()).as(stat.toString()).containsPattern("(?m)^remote hits: +2$")
+                    .containsPattern("(?m)^remote bytes in: +" + (executable.length + Files.size(list(cas).stream()
+                            .filter(f -> !f.getFileName().toString().equals(exeHash)).findFirst().orElseThrow())) + " ");
+            // Read-only by default: the second machine uploaded nothing.
+            assertThat(nginx.accessLog().lines().filter(l -> l.contains("\"PUT ")).count()).isEqualTo(4);
+
+            // From now on the entries are local.
+            Result again = dev.run("run", "-x", "Hello.java", "again");
+            assertThat(again.out()).as(again.toString()).isEqualTo("hello from again\n");
+            assertThat(again.errLines()).filteredOn(l -> l.startsWith("local hit: ac/")).hasSize(2);
+            assertThat(again.errLines()).noneMatch(l -> l.startsWith("remote") && !l.startsWith("remote cache: "));
+        }
+    }
+
+    @Test
+    void withoutUploadNothingIsUploaded() throws Exception {
+        try (Nginx nginx = Nginx.start(root.resolve("nginx"))) {
+            Result built = machine("dev", nginx.url("jiffy")).run("run", "-x", "Hello.java", "dev");
+            assertThat(built.out()).as(built.toString()).isEqualTo("hello from dev\n");
+            assertThat(built.errLines()).filteredOn(l -> l.startsWith("remote miss: ac/")).hasSize(2);
+            assertThat(built.errLines()).noneMatch(l -> l.startsWith("remote put") || l.startsWith("jiffy: warning"));
+            assertThat(nginx.data().resolve("jiffy")).doesNotExist();
+            assertThat(nginx.accessLog()).doesNotContain("\"PUT ").contains("\"GET /jiffy/ac/");
+        }
+    }
+
+    private static List<Path> list(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static RemoteOutput decode(Path acFile) {
+        try {
+            return ActionResultCodec.decode(Files.readAllBytes(acFile)).get(0);
+        } catch (Exception e) {
+            throw new AssertionError(acFile + " is not an action result", e);
+        }
+    }
+}
