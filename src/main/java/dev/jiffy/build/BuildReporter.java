@@ -17,6 +17,6 @@ public interface BuildReporter {
     /** Detail printed under -v (duplicate classes in a flattened executable, ...). */
     void verbose(String line);
 
-    /** Download progress for the resolver, or null for none. */
-    org.eclipse.aether.transfer.TransferListener transferListener();
+    /** Where download progress goes, or null for none. */
+    dev.jiffy.deps.DownloadListener downloads();
 }

@@ -38,7 +38,7 @@ public final class NewestRelease {
         }
         reporter.step("look up the newest release of " + ga);
         String version;
-        try (MavenResolver resolver = new MavenResolver(repos, false, reporter.transferListener())) {
+        try (MavenResolver resolver = new MavenResolver(repos, false, reporter.downloads())) {
             version = resolver.newestRelease(ga);
         } catch (DependencyException e) {
             throw new BuildException(e.getMessage());

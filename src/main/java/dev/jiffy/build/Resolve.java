@@ -58,7 +58,7 @@ final class Resolve {
             return null;
         }
         Resolution resolution;
-        try (MavenResolver resolver = new MavenResolver(repos, offline, reporter.transferListener())) {
+        try (MavenResolver resolver = new MavenResolver(repos, offline, reporter.downloads())) {
             resolution = resolver.resolve(deps);
         } catch (DependencyException e) {
             throw new BuildException(e.getMessage());

@@ -54,7 +54,7 @@ final class ConsoleReporter implements BuildReporter {
     }
 
     @Override
-    public org.eclipse.aether.transfer.TransferListener transferListener() {
+    public dev.jiffy.deps.DownloadListener downloads() {
         return progress ? new DownloadProgress(err) : null;
     }
 }

@@ -52,6 +52,13 @@ public final class Main {
                 e.printStackTrace(err);
             }
             return 1;
+        } catch (Error e) {
+            // A broken installation (a missing jar: NoClassDefFoundError) or an exhausted JVM.
+            err.println("jiffy: internal error: " + Messages.describe(e) + (debug ? "" : " (JIFFY_DEBUG=1 for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
         } finally {
             out.flush();
             err.flush();

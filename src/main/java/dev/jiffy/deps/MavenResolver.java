@@ -25,7 +25,9 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.VersionRangeRequest;
 import org.eclipse.aether.resolution.VersionRangeResolutionException;
 import org.eclipse.aether.resolution.VersionRangeResult;
-import org.eclipse.aether.transfer.TransferListener;
+import org.eclipse.aether.transfer.AbstractTransferListener;
+import org.eclipse.aether.transfer.TransferEvent;
+import org.eclipse.aether.transfer.TransferResource;
 import org.eclipse.aether.version.Version;
 
 /**
@@ -41,13 +43,13 @@ public final class MavenResolver implements AutoCloseable {
      * @param repositories {@code //REPOS}; when given they replace Maven Central, as in JBang
      *                     (settings.xml mirrors still apply)
      */
-    public MavenResolver(List<Repository> repositories, boolean offline, TransferListener progress) {
+    public MavenResolver(List<Repository> repositories, boolean offline, DownloadListener progress) {
         ContextOverrides.Builder overrides = ContextOverrides.create().withUserSettings(true);
         if (offline) {
             overrides.offline(true);
         }
         if (progress != null) {
-            overrides.transferListener(progress);
+            overrides.transferListener(new Progress(progress));
         }
         if (!repositories.isEmpty()) {
             List<RemoteRepository> remotes = new ArrayList<>();
@@ -147,14 +149,19 @@ public final class MavenResolver implements AutoCloseable {
                 c.type().equals("pom") ? "pom" : "jar", c.version());
     }
 
-    /** The resolver's messages nest causes; the innermost one names the artifact and the reason. */
+    /**
+     * The resolver's messages nest causes, and the innermost is not always the best: offline, it
+     * is "Cannot access central (url) in offline mode", without the artifact, which only its
+     * parent names. So a cause is followed only while its message adds something the current
+     * one does not already say.
+     */
     private static String firstLine(Exception e) {
         Throwable t = e;
-        String message = e.getMessage();
-        while (t.getCause() != null && t.getCause().getMessage() != null) {
+        while (t.getCause() != null && t.getCause().getMessage() != null
+                && (t.getMessage() == null || !t.getMessage().contains(t.getCause().getMessage()))) {
             t = t.getCause();
-            message = t.getMessage();
         }
+        String message = t.getMessage();
         String line = message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
         return line.length() > 400 ? line.substring(0, 400) + "..." : line;
     }
@@ -162,5 +169,34 @@ public final class MavenResolver implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /** Passes the resolver's transfer events on as file name and byte counts. */
+    private static final class Progress extends AbstractTransferListener {
+        private final DownloadListener listener;
+
+        Progress(DownloadListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void transferProgressed(TransferEvent event) {
+            TransferResource r = event.getResource();
+            listener.progressed(fileName(r), event.getTransferredBytes(), r.getContentLength());
+        }
+
+        @Override
+        public void transferSucceeded(TransferEvent event) {
+            listener.finished(fileName(event.getResource()));
+        }
+
+        @Override
+        public void transferFailed(TransferEvent event) {
+            listener.finished(fileName(event.getResource()));
+        }
+
+        private static String fileName(TransferResource r) {
+            return r.getResourceName().substring(r.getResourceName().lastIndexOf('/') + 1);
+        }
     }
 }

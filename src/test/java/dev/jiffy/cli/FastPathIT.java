@@ -232,14 +232,15 @@ class FastPathIT {
         run("run", "Greet.java");
         // jiffy's JVM on its own (no launcher): it runs the program as a child after the build.
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load", "-cp", Jiffy.ROOT.resolve("target/jiffy.jar").toString(),
+                "-Xlog:class+load", "-cp", Jiffy.ROOT.resolve("target/jiffy.jar") + ":" + Jiffy.ROOT.resolve("target/lib/*"),
                 "dev.jiffy.cli.Main", "run", "-x", "Greet.java");
         Result r = jiffy.exec(command, new byte[0]);
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).contains("cache hit: ");
         assertThat(r.out()).contains("dev.jiffy.build.Builder").contains("hello");
         assertThat(r.out().lines().filter(l -> l.contains("javax.tools.") || l.contains("com.sun.tools.javac.")
-                || l.contains("com.sun.source.")).toList()).isEmpty();
+                || l.contains("com.sun.source.") || l.contains("org.eclipse.aether.") || l.contains("eu.maveniverse.")
+                || l.contains("com.google.protobuf.") || l.contains("java.net.http.")).toList()).isEmpty();
     }
 
     private static void deleteTree(Path dir) throws Exception {
