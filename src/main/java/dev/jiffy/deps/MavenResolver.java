@@ -152,18 +152,21 @@ public final class MavenResolver implements AutoCloseable {
     /**
      * The resolver's messages nest causes, and the innermost is not always the best: offline, it
      * is "Cannot access central (url) in offline mode", without the artifact, which only its
-     * parent names. So a cause is followed only while its message adds something the current
-     * one does not already say.
+     * parent names. So the innermost cause is taken unless its parent's message says all it
+     * says and more.
      */
     private static String firstLine(Exception e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause().getMessage() != null
-                && (t.getMessage() == null || !t.getMessage().contains(t.getCause().getMessage()))) {
+        while (t.getCause() != null && t.getCause().getMessage() != null && !saysMore(t.getMessage(), t.getCause().getMessage())) {
             t = t.getCause();
         }
         String message = t.getMessage();
         String line = message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
         return line.length() > 400 ? line.substring(0, 400) + "..." : line;
+    }
+
+    private static boolean saysMore(String message, String causeMessage) {
+        return message != null && message.length() > causeMessage.length() && message.contains(causeMessage);
     }
 
     @Override
