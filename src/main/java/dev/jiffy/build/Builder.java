@@ -90,6 +90,12 @@ public final class Builder {
             if (request.dryRun()) {
                 return null;
             }
+            Resolution withFiles = resolve.withFiles(resolution, directives.dependencies(), directives.repositories(),
+                    request.offline());
+            if (!withFiles.sameArtifacts(resolution)) {
+                return build(request); // a SNAPSHOT moved meanwhile: start again from the new set
+            }
+            resolution = withFiles;
             Compiler.Result result = Compiler.compile(target.root(), set.sources(), target.singleFile(),
                     directives.javacOptions(), resolution.files());
             if (!result.diagnostics().isEmpty()) {
@@ -129,6 +135,12 @@ public final class Builder {
         if (request.dryRun()) {
             return null;
         }
+        Resolution withFiles = resolve.withFiles(resolution, directives.dependencies(), directives.repositories(),
+                request.offline());
+        if (!withFiles.sameArtifacts(resolution)) {
+            return build(request);
+        }
+        resolution = withFiles;
         byte[] exe = link(target, main, linkId, compiledId, compileKey, compiled, resolution, set.resources(), javaOptions);
         Lookup.Hit put = cache.putExecutable(linkId, target.programName(), exe);
         return new BuildResult(cache.outputFile(put.outputId()), put.outputId(), main, jdk, javaOptions, false, inputs);

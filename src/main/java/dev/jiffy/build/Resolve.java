@@ -40,9 +40,7 @@ final class Resolve {
         if (deps.isEmpty()) {
             return Resolution.EMPTY;
         }
-        ActionKey key = new ActionKey("resolve", toolVersion, jdk);
-        deps.forEach(d -> key.add("dependency " + d));
-        repos.forEach(r -> key.add("repository " + r.id() + " " + r.url()));
+        ActionKey key = key(deps, repos);
         reporter.hashLines("resolve", key.lines());
         ActionId id = key.id();
         boolean dynamic = deps.stream().anyMatch(Coordinate::isDynamic);
@@ -57,6 +55,24 @@ final class Resolve {
         if (dryRun) {
             return null;
         }
+        return resolveAndStore(id, deps, repos, offline);
+    }
+
+    /**
+     * The set with its files in the local repository, as compile and link need them: a set that
+     * came from the remote cache (or whose files were deleted) is resolved again, downloading.
+     */
+    Resolution withFiles(Resolution resolution, List<Coordinate> deps, List<Repository> repos, boolean offline)
+            throws BuildException, IOException {
+        if (resolution.filesPresent()) {
+            return resolution;
+        }
+        reporter.step("download " + resolution.artifacts().size() + " dependencies");
+        return resolveAndStore(key(deps, repos).id(), deps, repos, offline);
+    }
+
+    private Resolution resolveAndStore(ActionId id, List<Coordinate> deps, List<Repository> repos, boolean offline)
+            throws BuildException, IOException {
         Resolution resolution;
         try (MavenResolver resolver = new MavenResolver(repos, offline, reporter.downloads())) {
             resolution = resolver.resolve(deps);
@@ -65,6 +81,13 @@ final class Resolve {
         }
         cache.put(id, resolution.encode());
         return resolution;
+    }
+
+    private ActionKey key(List<Coordinate> deps, List<Repository> repos) {
+        ActionKey key = new ActionKey("resolve", toolVersion, jdk);
+        deps.forEach(d -> key.add("dependency " + d));
+        repos.forEach(r -> key.add("repository " + r.id() + " " + r.url()));
+        return key;
     }
 
     private Resolution read(Lookup.Hit hit) {

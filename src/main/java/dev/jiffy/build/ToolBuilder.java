@@ -43,10 +43,12 @@ public final class ToolBuilder {
      */
     public BuildResult build(Coordinate tool, List<Repository> repos, String mainClass, List<String> javaOptions,
             boolean offline, boolean rebuild, boolean dryRun) throws BuildException, WrongJdkException, IOException {
-        Resolution resolution = resolve.dependencies(List.of(tool), repos, offline, rebuild, dryRun);
-        if (resolution == null) {
+        Resolution cached = resolve.dependencies(List.of(tool), repos, offline, rebuild, dryRun);
+        if (cached == null) {
             return null;
         }
+        // The main class and the manifest's options are read from the tool's own jar.
+        Resolution resolution = resolve.withFiles(cached, List.of(tool), repos, offline);
         ResolvedArtifact main = resolution.artifacts().stream()
                 .filter(a -> a.coordinate().startsWith(tool.groupId() + ":" + tool.artifactId() + ":"))
                 .findFirst().orElseThrow(() -> new BuildException(tool + ": the resolver did not return the artifact itself"));

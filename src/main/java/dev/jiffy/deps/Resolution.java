@@ -22,7 +22,11 @@ public record Resolution(List<ResolvedArtifact> artifacts) {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Decodes a stored resolution; null if it does not parse or names a file that is gone. */
+    /**
+     * Decodes a stored resolution; null if it does not parse. Its files need not exist here: a
+     * set from the remote cache names another machine's local repository, and a hit needs only
+     * the coordinates (see {@link #filesPresent}).
+     */
     public static Resolution decode(byte[] data) {
         String[] lines = new String(data, StandardCharsets.UTF_8).split("\n");
         if (lines.length == 0 || !lines[0].equals("jiffy resolution 1")) {
@@ -34,13 +38,20 @@ public record Resolution(List<ResolvedArtifact> artifacts) {
             if (f.length != 3) {
                 return null;
             }
-            Path file = Path.of(f[2]);
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
-            artifacts.add(new ResolvedArtifact(f[0], file, f[1].equals("-") ? null : f[1]));
+            artifacts.add(new ResolvedArtifact(f[0], Path.of(f[2]), f[1].equals("-") ? null : f[1]));
         }
         return new Resolution(List.copyOf(artifacts));
+    }
+
+    /** True if every artifact's file is in the local repository, as compile and link need. */
+    public boolean filesPresent() {
+        return artifacts.stream().allMatch(a -> Files.isRegularFile(a.file()));
+    }
+
+    /** The same artifacts (coordinates and SNAPSHOT hashes), wherever their files are. */
+    public boolean sameArtifacts(Resolution other) {
+        return artifacts.stream().map(ResolvedArtifact::keyLine).toList()
+                .equals(other.artifacts.stream().map(ResolvedArtifact::keyLine).toList());
     }
 
     public List<Path> files() {
