@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -35,6 +36,8 @@ public class GetBenchmark {
     private DiskCache cache;
     private final ActionId[] actions = new ActionId[ENTRIES];
     private int next;
+    private final CpuTime cpu = new CpuTime();
+    private String benchmark;
 
     @Setup
     public void fill() throws IOException {
@@ -49,6 +52,16 @@ public class GetBenchmark {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void startCpu() {
+        cpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpu() {
+        cpu.print(benchmark, 1e3, "us");
+    }
+
     @TearDown
     public void remove() throws IOException {
         cache.close();
@@ -58,6 +71,8 @@ public class GetBenchmark {
     /** The index entry read and parsed, the content's size checked, mtimes looked at. */
     @Benchmark
     public Lookup getHit() throws IOException {
+        benchmark = "getHit";
+        cpu.op();
         Lookup hit = cache.get(actions[next++ & (ENTRIES - 1)]);
         if (!(hit instanceof Lookup.Hit)) {
             throw new IllegalStateException("expected a hit: " + hit);
@@ -68,6 +83,8 @@ public class GetBenchmark {
     /** A hit and then its 1 KB of content read. */
     @Benchmark
     public byte[] getHitAndRead() throws IOException {
+        benchmark = "getHitAndRead";
+        cpu.op();
         return Cache.getBytes(cache, actions[next++ & (ENTRIES - 1)]);
     }
 }

@@ -35,6 +35,10 @@ public class PutBenchmark {
     private final byte[] small = new byte[1024];
     private final byte[] executable = new byte[5 << 20];
     private long counter;
+    private final CpuTime cpu = new CpuTime();
+    private String benchmark;
+    private double unitNanos;
+    private String unit;
 
     @Setup(Level.Trial)
     public void content() {
@@ -47,10 +51,12 @@ public class PutBenchmark {
     public void open() throws IOException {
         dir = Files.createTempDirectory("jiffy-bench-put");
         cache = DiskCache.open(dir.resolve("cache"), Clock.systemUTC(), false);
+        cpu.start();
     }
 
     @TearDown(Level.Iteration)
     public void remove() throws IOException {
+        cpu.print(benchmark, unitNanos, unit);
         cache.close();
         Entries.remove(dir);
     }
@@ -59,6 +65,7 @@ public class PutBenchmark {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Lookup.Hit putSmall() throws IOException {
+        count("putSmall", 1e3, "us");
         return cache.put(nextAction(), stamp(small));
     }
 
@@ -66,7 +73,15 @@ public class PutBenchmark {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Lookup.Hit putExecutable5MB() throws IOException {
+        count("putExecutable5MB", 1e6, "ms");
         return cache.putExecutable(nextAction(), "app", stamp(executable));
+    }
+
+    private void count(String name, double nanos, String u) {
+        benchmark = name;
+        unitNanos = nanos;
+        unit = u;
+        cpu.op();
     }
 
     private ActionId nextAction() {
