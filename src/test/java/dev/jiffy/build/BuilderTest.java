@@ -154,7 +154,7 @@ class BuilderTest {
         }
 
         @Override
-        public org.eclipse.aether.transfer.TransferListener transferListener() {
+        public dev.jiffy.deps.DownloadListener downloads() {
             return null;
         }
 
