@@ -19,6 +19,8 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
 import org.eclipse.aether.resolution.ArtifactDescriptorResult;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -132,6 +134,12 @@ public final class MavenResolver implements AutoCloseable {
     }
 
     private List<Dependency> bom(Coordinate c) throws DependencyException {
+        try {
+            // The descriptor reader takes a missing pom for one without dependencies; a missing BOM is an error.
+            system().resolveArtifact(session(), new ArtifactRequest(artifact(c), repositories, null));
+        } catch (ArtifactResolutionException e) {
+            throw new DependencyException(firstLine(e));
+        }
         try {
             ArtifactDescriptorResult d = system().readArtifactDescriptor(session(),
                     new ArtifactDescriptorRequest(artifact(c), repositories, null));
