@@ -129,7 +129,7 @@ public final class Builder {
         ActionId linkId = linkKey.id();
         if (!request.rebuild() && cache.get(linkId) instanceof Lookup.Hit hit) {
             Path exe = cache.outputFile(hit.outputId());
-            return new BuildResult(exe, hit.outputId(), main, jdk, javaOptions, true, inputs);
+            return new BuildResult(exe, hit.outputId(), main, jdk, javaOptions, true, inputs, directives.environment());
         }
         reporter.step("link " + target.programName() + " (main class " + main + ")");
         if (request.dryRun()) {
@@ -143,7 +143,8 @@ public final class Builder {
         resolution = withFiles;
         byte[] exe = link(target, main, linkId, compiledId, compileKey, compiled, resolution, set.resources(), javaOptions);
         Lookup.Hit put = cache.putExecutable(linkId, target.programName(), exe);
-        return new BuildResult(cache.outputFile(put.outputId()), put.outputId(), main, jdk, javaOptions, false, inputs);
+        return new BuildResult(cache.outputFile(put.outputId()), put.outputId(), main, jdk, javaOptions, false, inputs,
+                directives.environment());
     }
 
     private byte[] link(Target target, String main, ActionId linkId, OutputId compiledId, ActionKey compileKey,

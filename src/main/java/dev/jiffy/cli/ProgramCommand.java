@@ -243,9 +243,13 @@ final class ProgramCommand {
             reporter.step("no run file: an input was read without a stamp");
             return;
         }
+        if (!result.environment().keySet().stream().allMatch(n -> n.matches("[A-Za-z_][A-Za-z0-9_]*"))) {
+            reporter.step("no run file: a directive reads a variable that sh cannot check");
+            return;
+        }
         Path file = RunFiles.location(session.cache().root(), key);
         try {
-            if (!RunFiles.write(file, stamps, result.executable(), launch, checkedEnv(), clock)) {
+            if (!RunFiles.write(file, stamps, result.executable(), launch, checkedEnv(result), clock)) {
                 reporter.step("no run file yet: an input changed within the last 2 seconds");
             }
         } catch (IOException e) {
@@ -261,9 +265,12 @@ final class ProgramCommand {
         }
     }
 
-    /** The settings a build depends on, which the run file checks are unchanged before it execs. */
-    private Map<String, String> checkedEnv() {
-        Map<String, String> checked = new LinkedHashMap<>();
+    /**
+     * The settings a build depends on, which the run file checks are unchanged before it execs:
+     * jiffy's own, and those the program's directives read.
+     */
+    private Map<String, String> checkedEnv(BuildResult result) {
+        Map<String, String> checked = new LinkedHashMap<>(result.environment());
         // After a switch for //JAVA the user's own setting is what the next run will see.
         String javaHome = env.containsKey(SWITCHED_FROM) ? env.get(SWITCHED_FROM) : env.getOrDefault("JAVA_HOME", "");
         checked.put("JAVA_HOME", javaHome);

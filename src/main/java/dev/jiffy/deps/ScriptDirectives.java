@@ -3,15 +3,19 @@ package dev.jiffy.deps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The directives of a whole program, checked and with {@code ${property}} and
  * {@code ${env.NAME}} replaced: what to resolve, where from, and the options for javac and the
  * program's JVM. {@code //SOURCES} and {@code //FILES} name files relative to the file that
  * declares them, so the build expands those itself.
+ *
+ * @param environment the variables that {@code ${env.NAME}} read, with their values: the program
+ *                    depends on them as on its files, so a run file must check them
  */
 public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> repositories, String javaVersion,
-        List<String> javaOptions, List<String> javacOptions, Directives.Directive main) {
+        List<String> javaOptions, List<String> javacOptions, Directives.Directive main, Map<String, String> environment) {
 
     public static ScriptDirectives of(List<Directives.Directive> all, Map<String, String> env, Map<String, String> properties)
             throws DirectiveException {
@@ -21,13 +25,14 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
         List<String> javaOptions = new ArrayList<>();
         List<String> javacOptions = new ArrayList<>();
         Directives.Directive main = null;
+        Map<String, String> used = new TreeMap<>();
         Directives.Directive versionlessAt = null;
         String versionless = null;
         boolean bom = false;
         for (Directives.Directive d : all) {
             switch (d.keyword()) {
                 case "DEPS" -> {
-                    for (String word : words(d, env, properties)) {
+                    for (String word : words(d, env, properties, used)) {
                         Coordinate c;
                         try {
                             c = Coordinate.parse(word, false);
@@ -48,7 +53,7 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
                     }
                 }
                 case "REPOS" -> {
-                    for (String word : words(d, env, properties)) {
+                    for (String word : words(d, env, properties, used)) {
                         try {
                             repos.add(Repository.parse(word));
                         } catch (IllegalArgumentException e) {
@@ -63,8 +68,8 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
                     }
                     java = v;
                 }
-                case "JAVA_OPTIONS", "RUNTIME_OPTIONS" -> javaOptions.addAll(words(d, env, properties));
-                case "JAVAC_OPTIONS", "COMPILE_OPTIONS" -> javacOptions.addAll(words(d, env, properties));
+                case "JAVA_OPTIONS", "RUNTIME_OPTIONS" -> javaOptions.addAll(words(d, env, properties, used));
+                case "JAVAC_OPTIONS", "COMPILE_OPTIONS" -> javacOptions.addAll(words(d, env, properties, used));
                 case "PREVIEW" -> {
                     javaOptions.add("--enable-preview");
                     javacOptions.add("--enable-preview");
@@ -85,20 +90,23 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
                     "\"" + versionless + "\" has no version, and no //DEPS group:artifact:version@pom BOM manages it");
         }
         return new ScriptDirectives(List.copyOf(deps), List.copyOf(repos), java, List.copyOf(javaOptions),
-                List.copyOf(javacOptions), main);
+                List.copyOf(javacOptions), main, Map.copyOf(used));
     }
 
-    private static List<String> words(Directives.Directive d, Map<String, String> env, Map<String, String> properties)
-            throws DirectiveException {
+    private static List<String> words(Directives.Directive d, Map<String, String> env, Map<String, String> properties,
+            Map<String, String> used) throws DirectiveException {
         try {
-            return Words.split(substitute(d.value(), env, properties));
+            return Words.split(substitute(d.value(), env, properties, used));
         } catch (IllegalArgumentException e) {
             throw new DirectiveException(d, e.getMessage());
         }
     }
 
-    /** Maven-style {@code ${name}} from system properties and {@code ${env.NAME}} from the environment. */
-    static String substitute(String text, Map<String, String> env, Map<String, String> properties) {
+    /**
+     * Maven-style {@code ${name}} from system properties and {@code ${env.NAME}} from the
+     * environment; the variables read are added to {@code used}.
+     */
+    static String substitute(String text, Map<String, String> env, Map<String, String> properties, Map<String, String> used) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
@@ -116,6 +124,9 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
             String value = name.startsWith("env.") ? env.get(name.substring(4)) : properties.get(name);
             if (value == null) {
                 throw new IllegalArgumentException("${" + name + "} is not set");
+            }
+            if (name.startsWith("env.")) {
+                used.put(name.substring(4), value);
             }
             out.append(value);
             i = end + 1;
