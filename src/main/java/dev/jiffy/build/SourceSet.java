@@ -67,13 +67,14 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
             int firstGlob = firstGlobSegment(pattern);
             Path root = base.resolve(pattern.substring(0, firstGlob)).normalize();
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(firstGlob));
+            List<Path> matched = List.of();
             if (Files.isDirectory(root)) {
                 try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).filter(p -> matcher.matches(root.relativize(p)))
-                            .sorted().forEach(found::add);
+                    matched = walk.filter(Files::isRegularFile).filter(p -> matcher.matches(root.relativize(p))).sorted().toList();
                 }
             }
-            if (found.isEmpty()) {
+            found.addAll(matched);
+            if (matched.isEmpty()) {
                 throw new BuildException(where(d) + "//SOURCES " + pattern + ": matches no file");
             }
         }
