@@ -1,6 +1,7 @@
 package dev.jiffy.build;
 
 import dev.jiffy.deps.Directives;
+import dev.jiffy.deps.Words;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
     private static List<Path> expand(Path declaring, Directives.Directive d) throws IOException, BuildException {
         Path base = declaring.getParent();
         List<Path> found = new ArrayList<>();
-        for (String pattern : d.value().split("\\s+")) {
+        for (String pattern : names(d)) {
             if (pattern.isEmpty()) {
                 continue;
             }
@@ -92,7 +93,7 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
 
     /** {@code //FILES [target=]source ...}: resources put into the executable at {@code target}. */
     private static void addFiles(Path declaring, Directives.Directive d, Map<String, Path> resources) throws BuildException {
-        for (String spec : d.value().split("\\s+")) {
+        for (String spec : names(d)) {
             if (spec.isEmpty()) {
                 continue;
             }
@@ -111,6 +112,15 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
                 throw new BuildException(where(d) + "//FILES " + spec + ": the name in the executable must be a relative file path");
             }
             resources.put(entry, file);
+        }
+    }
+
+    /** The entries of a //SOURCES or //FILES line: as in JBang, commas and semicolons separate too. */
+    private static List<String> names(Directives.Directive d) throws BuildException {
+        try {
+            return Words.splitList(d.value());
+        } catch (IllegalArgumentException e) {
+            throw new BuildException(where(d) + "//" + d.keyword() + ": " + e.getMessage());
         }
     }
 

@@ -32,7 +32,7 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
         for (Directives.Directive d : all) {
             switch (d.keyword()) {
                 case "DEPS" -> {
-                    for (String word : words(d, env, properties, used)) {
+                    for (String word : names(d, env, properties, used)) {
                         Coordinate c;
                         try {
                             c = Coordinate.parse(word, false);
@@ -53,7 +53,7 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
                     }
                 }
                 case "REPOS" -> {
-                    for (String word : words(d, env, properties, used)) {
+                    for (String word : names(d, env, properties, used)) {
                         try {
                             repos.add(Repository.parse(word));
                         } catch (IllegalArgumentException e) {
@@ -97,6 +97,16 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
             Map<String, String> used) throws DirectiveException {
         try {
             return Words.split(substitute(d.value(), env, properties, used));
+        } catch (IllegalArgumentException e) {
+            throw new DirectiveException(d, e.getMessage());
+        }
+    }
+
+    /** The entries of a //DEPS or //REPOS line, which commas and semicolons separate too. */
+    private static List<String> names(Directives.Directive d, Map<String, String> env, Map<String, String> properties,
+            Map<String, String> used) throws DirectiveException {
+        try {
+            return Words.splitList(substitute(d.value(), env, properties, used));
         } catch (IllegalArgumentException e) {
             throw new DirectiveException(d, e.getMessage());
         }
