@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class DepsDirectivesIT {
     void sourcesBringInFilesAndGlobsWhoseOwnDirectivesCount() throws Exception {
         write(work.resolve("App.java"), """
                 ///usr/bin/env jbang "$0" "$@" ; exit $?
-                //SOURCES helper/Helper.java lib/*.java
+                //SOURCES helper/Helper.java,lib/*.java // as JBang writes lists
                 %s
                 public class App {
                     public static void main(String[] args) {
@@ -73,7 +74,7 @@ class DepsDirectivesIT {
         write(work.resolve("lib/notes.txt"), "not a source\n");
         // Two levels down: a sourced file's //SOURCES, and its //DEPS, are the program's.
         write(work.resolve("deep/Deep.java"), """
-                //DEPS %s
+                //DEPS %s // <.>
                 class Deep { static String version() { return %s.v.V.version(); } }
                 """.formatted(repo.gav("v", "1.5"), repo.group));
 
@@ -194,5 +195,61 @@ class DepsDirectivesIT {
         assertThat(unset.exit()).as(unset.toString()).isEqualTo(1);
         assertThat(unset.errLines()).as(unset.toString())
                 .containsExactly("jiffy: Env.java:1: //DEPS: ${env.JIFFY_TEST_GROUP} is not set");
+    }
+
+    @Test
+    void javaDirectiveThatNoJdkSatisfiesIsOneLine() throws Exception {
+        write(work.resolve("Future.java"), """
+                //JAVA 99
+                public class Future { public static void main(String[] args) {} }
+                """);
+        Result r = jiffy.with("JIFFY_JDKS", temp.toString()).run("run", "Future.java");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.errLines()).as(r.toString()).hasSize(1);
+        assertThat(r.errLines().get(0)).startsWith("jiffy: Future.java:1: //JAVA 99 is not satisfied by Java ")
+                .contains(temp.toString(), "JIFFY_JDKS");
+    }
+
+    @Test
+    void javaDirectiveRunsOnAnotherJdk() throws Exception {
+        int current = Runtime.version().feature();
+        Path other = null;
+        int feature = 0;
+        try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : homes.sorted().toList()) {
+                int f = releaseFeature(home);
+                if (f >= 17 && f != current && Files.isExecutable(home.resolve("bin/javac"))) {
+                    other = home;
+                    feature = f;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // No JDK directory: nothing to switch to.
+        }
+        Assumptions.assumeTrue(other != null, "a second JDK 17 or newer in /usr/lib/jvm");
+
+        write(work.resolve("Pinned.java"), """
+                //JAVA %d
+                public class Pinned {
+                    public static void main(String[] args) { System.out.println(Runtime.version().feature() + " " + args[0]); }
+                }
+                """.formatted(feature));
+        Result r = jiffy.with("JIFFY_JDKS", other.toString()).run("run", "Pinned.java", "arg");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo(feature + " arg\n");
+    }
+
+    private static int releaseFeature(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=\"")) {
+                    String v = line.substring("JAVA_VERSION=\"".length());
+                    return Integer.parseInt(v.split("[.\"]")[0]);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
     }
 }

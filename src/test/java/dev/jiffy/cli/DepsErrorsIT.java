@@ -137,6 +137,13 @@ class DepsErrorsIT {
     }
 
     @Test
+    void globMatchingNothingAfterAFileThatExists() throws Exception {
+        write(work.resolve("Helper.java"), "class Helper {}\n");
+        String line = failure("//SOURCES Helper.java lib/*.java");
+        assertThat(line).isEqualTo("jiffy: App.java:1: //SOURCES lib/*.java: matches no file");
+    }
+
+    @Test
     void missingResource() throws Exception {
         String line = failure("//FILES data.txt");
         assertThat(line).isEqualTo("jiffy: App.java:1: //FILES data.txt: no such file");

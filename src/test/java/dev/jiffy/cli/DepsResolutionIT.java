@@ -95,6 +95,8 @@ class DepsResolutionIT {
         Result r = jiffy.run("run", "Uses.java");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).isEqualTo("A uses B\nB\n");
+        // It downloaded, but stderr is not a terminal: no progress bar.
+        assertThat(r.err()).isEmpty();
 
         Result info = jiffy.run("build", "-x", "Uses.java");
         Result m = jiffy.run("version", "-m", info.executable().toString());
