@@ -1,0 +1,229 @@
+package dev.jiffy.cli;
+
+import static dev.jiffy.cli.Jiffy.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.cli.Jiffy.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jiffy tool}: an artifact's Main-Class with its dependencies, from a file repository that
+ * the user's settings.xml names (a profile's repository), as a team's private repository would
+ * be. Each test has its own user home, set through JAVA_TOOL_OPTIONS (the JVM takes user.home
+ * from the password database, not from HOME), and with it its own local repository.
+ */
+class ToolIT {
+    private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at ", Pattern.MULTILINE);
+
+    @TempDir
+    Path temp;
+    Path work;
+    Path cache;
+    Jiffy jiffy;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path root = temp.toRealPath();
+        work = Files.createDirectory(root.resolve("work"));
+        cache = root.resolve("cache");
+        jiffy = Jiffy.withCache(cache, work);
+    }
+
+    /** jiffy with a user home whose settings.xml adds {@code repo} to every resolution. */
+    private Jiffy withSettingsFor(MavenRepo repo) throws Exception {
+        Path home = Files.createDirectories(temp.toRealPath().resolve("home"));
+        write(home.resolve(".m2/settings.xml"), """
+                <settings>
+                  <profiles>
+                    <profile>
+                      <id>team</id>
+                      <repositories>
+                        <repository><id>team</id><url>%s</url></repository>
+                      </repositories>
+                    </profile>
+                  </profiles>
+                  <activeProfiles><activeProfile>team</activeProfile></activeProfiles>
+                </settings>
+                """.formatted(repo.url()));
+        return jiffy.with("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
+    }
+
+    /** stderr without the line every JVM prints for JAVA_TOOL_OPTIONS. */
+    private static List<String> errLines(Result r) {
+        return r.errLines().stream().filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList();
+    }
+
+    /**
+     * Deploys {@code dep:1.0} and {@code app} in each of {@code versions}: a Main-Class that prints
+     * its version, what dep says, its arguments, the system property "who" and whether java.lang
+     * is open to it (its manifest's Add-Opens asks for that), and exits with the status that an
+     * argument {@code exit=N} names.
+     */
+    private static MavenRepo deployApp(Path dir, String... versions) throws Exception {
+        MavenRepo repo = MavenRepo.create(dir);
+        String g = repo.group;
+        Path dep = repo.deploy("dep", "1.0", MavenRepo.jar(repo.compile(Map.of(g + ".dep.Dep",
+                "package " + g + ".dep; public class Dep { public static String text() { return \"dep\"; } }"), List.of()), Map.of()));
+        for (String v : versions) {
+            deployAppVersion(repo, dep, v);
+        }
+        return repo;
+    }
+
+    private static void deployAppVersion(MavenRepo repo, Path dep, String version) throws Exception {
+        String g = repo.group;
+        String main = """
+                package %s.app;
+                import java.util.Arrays;
+                public class Main {
+                    public static void main(String[] args) {
+                        boolean open = Object.class.getModule().isOpen("java.lang", Main.class.getModule());
+                        System.out.println("app %s " + %s.dep.Dep.text() + " " + Arrays.toString(args)
+                                + " who=" + System.getProperty("who") + " open=" + open);
+                        if (args.length == 1 && args[0].startsWith("exit=")) {
+                            System.exit(Integer.parseInt(args[0].substring(5)));
+                        }
+                    }
+                }
+                """.formatted(g, version, g);
+        repo.deploy("app", version, MavenRepo.jar(repo.compile(Map.of(g + ".app.Main", main), List.of(dep)),
+                Map.of("Main-Class", g + ".app.Main", "Add-Opens", "java.base/java.lang")), repo.dependency("dep", "1.0"));
+    }
+
+    private List<Path> indexFiles() throws Exception {
+        if (!Files.exists(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(cache)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith("-a")).sorted().toList();
+        }
+    }
+
+    @Test
+    void runsTheMainClassOfAnArtifactWithItsDependencies() throws Exception {
+        MavenRepo repo = deployApp(temp.toRealPath(), "1.0");
+        Jiffy tool = withSettingsFor(repo);
+
+        Result r = tool.run("tool", "-x", repo.gav("app", "1.0"), "a", "b c");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("app 1.0 dep [a, b c] who=null open=true\n");
+        assertThat(r.executable().getFileName().toString()).isEqualTo("app");
+
+        Result again = tool.run("tool", "-x", repo.gav("app", "1.0"), "exit=3");
+        assertThat(again.exit()).as(again.toString()).isEqualTo(3);
+        assertThat(again.hit()).as(again.toString()).isTrue();
+        assertThat(again.out()).isEqualTo("app 1.0 dep [exit=3] who=null open=true\n");
+
+        // Without -x the launcher may take the run file: the same program, the same status.
+        Result fast = tool.run("tool", repo.gav("app", "1.0"), "exit=4");
+        assertThat(fast.exit()).as(fast.toString()).isEqualTo(4);
+        assertThat(fast.out()).isEqualTo("app 1.0 dep [exit=4] who=null open=true\n");
+    }
+
+    @Test
+    void noVersionMeansTheNewestReleaseCheckedOnceADayAndRememberedOffline() throws Exception {
+        MavenRepo repo = deployApp(temp.toRealPath(), "1.0", "1.1");
+        Jiffy tool = withSettingsFor(repo);
+        String ga = repo.group + ":app";
+
+        Result first = tool.run("tool", "-x", ga);
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.out()).startsWith("app 1.1 ");
+        assertThat(errLines(first)).anyMatch(l -> l.startsWith("look up the newest release of " + ga));
+
+        // A newer release within the day is not looked up.
+        deployAppVersion(repo, repo.root.resolve(repo.group.replace('.', '/') + "/dep/1.0/dep-1.0.jar"), "1.2");
+        Result sameDay = tool.run("tool", "-x", ga);
+        assertThat(sameDay.out()).as(sameDay.toString()).startsWith("app 1.1 ");
+        assertThat(errLines(sameDay)).noneMatch(l -> l.startsWith("look up"));
+
+        // Offline, with the repository gone, the version found last is run.
+        MavenRepo.deleteTree(repo.root);
+        Result offline = tool.run("tool", "-x", "-offline", ga, "x");
+        assertThat(offline.exit()).as(offline.toString()).isZero();
+        assertThat(offline.out()).isEqualTo("app 1.1 dep [x] who=null open=true\n");
+        assertThat(offline.hit()).as(offline.toString()).isTrue();
+    }
+
+    @Test
+    void catalogAliasesNameACoordinateOrAScript() throws Exception {
+        MavenRepo repo = deployApp(temp.toRealPath(), "1.0");
+        Jiffy tool = withSettingsFor(repo);
+        write(work.resolve("jbang-catalog.json"), """
+                {
+                  "catalogs": {},
+                  "aliases": {
+                    "app": {
+                      "script-ref": "%s",
+                      "description": "the team's app",
+                      "arguments": ["from-alias"],
+                      "java-options": ["-Dwho=alias"]
+                    },
+                    "hello": {
+                      "script-ref": "scripts/hello.java",
+                      "arguments": ["x"],
+                      "java-options": ["-Dwho=script"]
+                    }
+                  }
+                }
+                """.formatted(repo.gav("app", "1.0")));
+        write(work.resolve("scripts/hello.java"), """
+                ///usr/bin/env jbang "$0" "$@" ; exit $?
+                import java.util.Arrays;
+                public class hello {
+                    public static void main(String[] args) {
+                        System.out.println("hello " + Arrays.toString(args) + " who=" + System.getProperty("who"));
+                    }
+                }
+                """);
+        // The catalog of a parent directory counts.
+        Jiffy below = tool.in(Files.createDirectories(work.resolve("sub/dir")));
+
+        Result app = below.run("tool", "app", "more");
+        assertThat(app.exit()).as(app.toString()).isZero();
+        assertThat(app.out()).isEqualTo("app 1.0 dep [from-alias, more] who=alias open=true\n");
+
+        Result hello = below.run("tool", "hello", "y");
+        assertThat(hello.exit()).as(hello.toString()).isZero();
+        assertThat(hello.out()).isEqualTo("hello [x, y] who=script\n");
+    }
+
+    @Test
+    void badToolsAreOneLineAndWriteNothing() throws Exception {
+        MavenRepo repo = deployApp(temp.toRealPath(), "1.0");
+        repo.deploy("nomain", "1.0", MavenRepo.jar(Map.of("readme.txt", new byte[] {'x'}), Map.of()));
+        Jiffy tool = withSettingsFor(repo);
+
+        Map<String, String> expected = Map.of(
+                repo.gav("nosuch", "1.0"), repo.group + ":nosuch",
+                repo.gav("nomain", "1.0"), "its jar names no Main-Class",
+                "nosuchalias", "nosuchalias",
+                repo.group + ":neverlookedup", "offline");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            List<Path> before = indexFiles();
+            Result r = e.getKey().endsWith("neverlookedup")
+                    ? tool.run("tool", "-offline", e.getKey()) : tool.run("tool", e.getKey());
+            assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+            assertThat(errLines(r)).as(r.toString()).hasSize(1);
+            assertThat(errLines(r).get(0)).startsWith("jiffy: ").contains(e.getValue());
+            assertThat(STACK_FRAME.matcher(r.err()).find()).as(r.toString()).isFalse();
+            assertThat(r.out()).isEmpty();
+            // The resolve action of an artifact without a main class may be kept; no executable is.
+            if (!e.getKey().contains("nomain")) {
+                assertThat(indexFiles()).as(r.toString()).isEqualTo(before);
+            }
+        }
+
+        Result malformed = tool.run("tool", "a:b:c:d:e");
+        assertThat(malformed.exit()).as(malformed.toString()).isEqualTo(2);
+        assertThat(errLines(malformed).get(0)).startsWith("jiffy: tool \"a:b:c:d:e\" is not a Maven coordinate");
+    }
+}
