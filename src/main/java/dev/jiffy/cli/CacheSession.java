@@ -49,7 +49,7 @@ final class CacheSession implements AutoCloseable {
     /**
      * The cache builds go through: the local one, behind the remote tier when JIFFY_REMOTE_CACHE
      * is set and the network may be used. Verify mode rebuilds every action, so it skips the
-     * remote too. The remote's classes (java.net.http, protobuf) load only here, so that a run
+     * remote too. The remote tier's classes (HTTP, protobuf) load only here, so that a run
      * without a remote cache does not pay for them.
      */
     Cache buildCache(boolean networkAllowed) {

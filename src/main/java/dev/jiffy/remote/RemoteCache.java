@@ -1,27 +1,33 @@
 package dev.jiffy.remote;
 
 import dev.jiffy.cache.ActionId;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A client of Bazel's HTTP remote-cache protocol, as bazel-remote and nginx WebDAV serve it:
  * {@code GET/HEAD/PUT {base}/cas/<sha256>} for content and {@code {base}/ac/<actionID>} for
- * action results. Every call is short: connecting may take a second, an answer a few seconds
- * plus a second per MiB, so that a slow server costs a run little before it is given up on.
+ * action results. Every call is short: connecting may take a second, a whole answer a few
+ * seconds plus a second per MiB, so that a slow server costs a run little before it is given up on.
+ *
+ * <p>It speaks HTTP through {@link HttpURLConnection}, not java.net.http: in a fresh JVM, which
+ * every jiffy run is, java.net.http's first requests cost about 0.5-0.9 s of class loading,
+ * lambdas and TLS set-up (measured, see bench/RESULTS.md), HttpURLConnection's about 0.1 s,
+ * and a remote hit must cost little more than a local one.
  */
 public final class RemoteCache {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
@@ -32,25 +38,12 @@ public final class RemoteCache {
     private final RemoteUrl url;
     private final Map<String, String> headers;
     private final Duration requestTimeout;
-    private HttpClient client;
+    private ExecutorService requests;
 
     public RemoteCache(RemoteUrl url, Map<String, String> headers, Duration requestTimeout) {
         this.url = url;
         this.headers = Map.copyOf(headers);
         this.requestTimeout = requestTimeout;
-    }
-
-    /** Made on first use: a run whose lookups all hit locally does not pay for an HTTP client. */
-    private synchronized HttpClient client() {
-        if (client == null) {
-            // HTTP/1.1: plain http:// with HTTP/2 would try an h2c upgrade, which WebDAV servers need not handle.
-            client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(CONNECT_TIMEOUT)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-        return client;
     }
 
     /** The action result stored for {@code action}, or null when the server has none. */
@@ -72,8 +65,7 @@ public final class RemoteCache {
     /** True when the server has the blob, so that an upload can skip it. */
     public boolean hasBlob(Digest digest) throws IOException {
         String entry = "cas/" + digest.sha256();
-        HttpRequest request = request(entry, requestTimeout).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
-        int status = send(request, HttpResponse.BodyHandlers.discarding(), entry, requestTimeout).statusCode();
+        int status = exchange("HEAD", entry, null, 0, requestTimeout).status();
         if (status == 200) {
             return true;
         }
@@ -94,27 +86,18 @@ public final class RemoteCache {
     }
 
     private byte[] get(String entry, long limit, Duration timeout) throws IOException {
-        HttpRequest request = request(entry, timeout).GET().build();
-        HttpResponse<byte[]> response = send(request, info -> info.statusCode() == 200
-                ? new BoundedBody(limit, entry)
-                : HttpResponse.BodySubscribers.replacing(null), entry, timeout);
-        int status = response.statusCode();
-        if (status == 200) {
-            return response.body();
+        Answer answer = exchange("GET", entry, null, limit, timeout);
+        if (answer.status() == 200) {
+            return answer.body();
         }
-        if (status == 404) {
+        if (answer.status() == 404) {
             return null;
         }
-        throw refused("GET", entry, status);
+        throw refused("GET", entry, answer.status());
     }
 
     private boolean put(String entry, byte[] data) throws IOException {
-        Duration timeout = timeoutFor(data.length);
-        // ofByteArray sends a Content-Length, which WebDAV servers need for a PUT.
-        HttpRequest request = request(entry, timeout)
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build();
-        int status = send(request, HttpResponse.BodyHandlers.discarding(), entry, timeout).statusCode();
+        int status = exchange("PUT", entry, data, 0, timeoutFor(data.length)).status();
         if (status == 200 || status == 201 || status == 202 || status == 204) {
             return true;
         }
@@ -124,13 +107,120 @@ public final class RemoteCache {
         throw refused("PUT", entry, status);
     }
 
-    private HttpRequest.Builder request(String entry, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(entry)).timeout(timeout);
-        if (url.authorization() != null) {
-            b.setHeader("Authorization", url.authorization());
+    private record Answer(int status, byte[] body) {}
+
+    /**
+     * One request, with its whole answer read within {@code timeout}. The request runs on a
+     * daemon thread and is abandoned when late: a read timeout alone would let a server that
+     * sends a byte now and then hold the run, and HttpURLConnection cannot be cut from outside
+     * (its disconnect drains the body first). An abandoned thread ends with the run, if not before
+     * (the read timeout), and the server is not asked again: a timeout disables it.
+     */
+    private Answer exchange(String method, String entry, byte[] upload, long limit, Duration timeout)
+            throws IOException {
+        String what = method + " " + entry;
+        Future<Answer> answer = requests().submit(() -> exchangeNow(what, method, entry, upload, limit, timeout));
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new IOException(what + ": no answer within " + seconds(timeout));
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(what + ": interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(what + ": " + e.getCause(), e.getCause());
         }
-        headers.forEach(b::setHeader);
-        return b;
+    }
+
+    private Answer exchangeNow(String what, String method, String entry, byte[] upload, long limit, Duration timeout)
+            throws IOException {
+        HttpURLConnection c = (HttpURLConnection) url.resolve(entry).toURL().openConnection();
+        try {
+            c.setRequestMethod(method);
+            c.setInstanceFollowRedirects(false);
+            c.setUseCaches(false);
+            c.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            c.setReadTimeout((int) timeout.toMillis());
+            if (url.authorization() != null) {
+                c.setRequestProperty("Authorization", url.authorization());
+            }
+            headers.forEach(c::setRequestProperty);
+            if (upload != null) {
+                c.setDoOutput(true);
+                // A fixed length sends a Content-Length, which WebDAV servers need for a PUT.
+                c.setFixedLengthStreamingMode(upload.length);
+                c.setRequestProperty("Content-Type", "application/octet-stream");
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(upload);
+                }
+            }
+            int status = c.getResponseCode();
+            if (status == 200 && method.equals("GET")) {
+                return new Answer(status, readBody(c, entry, limit));
+            }
+            discardBody(c, status);
+            return new Answer(status, null);
+        } catch (SocketTimeoutException e) {
+            boolean connecting = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect");
+            throw new IOException(what + ": " + (connecting ? "no connection within " + seconds(CONNECT_TIMEOUT)
+                    : "no answer within " + seconds(timeout)), e);
+        } catch (RemoteCacheException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(what + ": " + describe(e), e);
+        }
+    }
+
+    /** Reads a body of at most {@code limit} bytes, and all of the length the server announced. */
+    private static byte[] readBody(HttpURLConnection c, String entry, long limit) throws IOException {
+        long announced = c.getContentLengthLong();
+        if (announced > limit) {
+            c.disconnect();
+            throw RemoteCacheException.badEntry(entry + " is longer than " + limit + " bytes");
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(announced > 0 ? (int) announced : 512);
+        try (InputStream in = c.getInputStream()) {
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                if (body.size() + (long) n > limit) {
+                    c.disconnect();
+                    throw RemoteCacheException.badEntry(entry + " is longer than " + limit + " bytes");
+                }
+                body.write(buf, 0, n);
+            }
+        }
+        if (announced >= 0 && body.size() != announced) {
+            throw new IOException("the connection closed after " + body.size() + " of " + announced + " bytes");
+        }
+        return body.toByteArray();
+    }
+
+    /** Reads an answer's body away, so that the connection can carry the next request. */
+    private static void discardBody(HttpURLConnection c, int status) throws IOException {
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            if (in != null) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+    }
+
+    private synchronized ExecutorService requests() {
+        if (requests == null) {
+            requests = Executors.newCachedThreadPool(task -> {
+                Thread t = new Thread(task, "jiffy-remote-cache");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return requests;
     }
 
     /** A few seconds, and a second more per MiB: a big executable on a slow link is not a dead server. */
@@ -138,48 +228,12 @@ public final class RemoteCache {
         return requestTimeout.plusMillis(bytes / 1024);
     }
 
-    /**
-     * Sends a request and waits for the whole answer, body included, at most {@code timeout}:
-     * the client's own timeout stops at the response headers, so a server that stalls mid-body
-     * would otherwise hold the run.
-     */
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String entry,
-            Duration timeout) throws IOException {
-        CompletableFuture<HttpResponse<T>> response = client().sendAsync(request, handler);
-        String what = request.method() + " " + entry;
-        try {
-            return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            response.cancel(true);
-            throw new HttpTimeoutException(what + ": no answer within " + seconds(timeout));
-        } catch (InterruptedException e) {
-            response.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException(what + ": interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RemoteCacheException r) {
-                throw r;
-            }
-            throw new IOException(what + ": " + describe(cause), cause);
+    private static String describe(IOException e) {
+        if (e instanceof ConnectException) {
+            return "cannot connect" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         }
-    }
-
-    private static String describe(Throwable t) {
-        if (t instanceof HttpConnectTimeoutException) {
-            return "no connection within " + seconds(CONNECT_TIMEOUT);
-        }
-        if (t instanceof HttpTimeoutException) {
-            return "no answer in time";
-        }
-        if (t instanceof ConnectException) {
-            return "cannot connect" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
-        }
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private static String seconds(Duration d) {

@@ -10,8 +10,10 @@ import java.util.Set;
  * Values are secrets: no message here ever includes one.
  */
 public final class RemoteHeaders {
-    /** Headers that java.net.http sets itself and refuses from callers. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    /** Headers that the HTTP client sets itself (it would drop them silently). */
+    private static final Set<String> RESTRICTED = Set.of("access-control-request-headers", "access-control-request-method",
+            "connection", "content-length", "content-transfer-encoding", "expect", "host", "keep-alive", "origin",
+            "trailer", "transfer-encoding", "upgrade", "via");
 
     private RemoteHeaders() {}
 

@@ -29,6 +29,7 @@ public final class TieredCache implements Cache {
     private final RemoteListener listener;
     private final AtomicBoolean warned = new AtomicBoolean();
     private volatile boolean usable = true;
+    private final AtomicBoolean warmingUp = new AtomicBoolean();
 
     public TieredCache(DiskCache local, RemoteCache remote, boolean upload, RemoteListener listener) {
         this.local = local;
@@ -60,12 +61,18 @@ public final class TieredCache implements Cache {
             return hit;
         } catch (IOException | RuntimeException e) {
             failed(e, "building locally");
-            return new Lookup.Miss(((Lookup.Miss) found).reason() + "; remote cache: " + e.getMessage());
+            return new Lookup.Miss(((Lookup.Miss) found).reason() + "; remote cache: " + describe(e));
         }
     }
 
     /** The remote entry stored locally, or null when the remote has no entry. */
     private Lookup.Hit fetch(ActionId action) throws IOException {
+        if (warmingUp.compareAndSet(false, true)) {
+            // The protobuf runtime loads on the other core while this one sets up HTTP and waits.
+            Thread warmUp = new Thread(ActionResultCodec::warmUp, "jiffy-protobuf-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         byte[] result = remote.getActionResult(action);
         if (result == null) {
             return null;
@@ -134,9 +141,12 @@ public final class TieredCache implements Cache {
         if (serverAtFault) {
             usable = false;
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        warnOnce("remote cache " + remote + ": " + message + "; " + consequence
+        warnOnce("remote cache " + remote + ": " + describe(e) + "; " + consequence
                 + (serverAtFault ? ", and not using the remote cache for the rest of this run" : ""));
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** One warning per run is enough to say the remote cache is not helping; -x shows the others. */

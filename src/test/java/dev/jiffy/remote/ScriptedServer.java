@@ -31,23 +31,28 @@ public final class ScriptedServer implements AutoCloseable {
     }
 
     /** A scripted answer. */
-    public record Answer(int status, byte[] body, boolean truncate, boolean hangs) {
+    public record Answer(int status, byte[] body, boolean truncate, boolean hangs, boolean trickles) {
         public static Answer status(int status) {
-            return new Answer(status, new byte[0], false, false);
+            return new Answer(status, new byte[0], false, false, false);
         }
 
         public static Answer body(byte[] body) {
-            return new Answer(200, body, false, false);
+            return new Answer(200, body, false, false, false);
         }
 
         /** Headers that promise the whole body, then half of it and a closed connection. */
         public static Answer truncated(byte[] body) {
-            return new Answer(200, body, true, false);
+            return new Answer(200, body, true, false, false);
         }
 
         /** No answer until the server closes: the client has to time out. */
         public static Answer hang() {
-            return new Answer(200, new byte[0], false, true);
+            return new Answer(200, new byte[0], false, true, false);
+        }
+
+        /** The right body, one byte every 100 ms: never silent long enough for a read timeout. */
+        public static Answer trickle(byte[] body) {
+            return new Answer(200, body, false, false, true);
         }
     }
 
@@ -114,7 +119,16 @@ public final class ScriptedServer implements AutoCloseable {
             boolean head = r.method().equals("HEAD");
             long length = a.body().length == 0 ? -1 : a.body().length;
             ex.sendResponseHeaders(a.status(), head ? -1 : length);
-            if (!head && a.body().length > 0) {
+            if (!head && a.trickles()) {
+                OutputStream out = ex.getResponseBody();
+                for (byte b : a.body()) {
+                    out.write(b);
+                    out.flush();
+                    if (closing.await(100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            } else if (!head && a.body().length > 0) {
                 OutputStream out = ex.getResponseBody();
                 out.write(a.body(), 0, a.truncate() ? a.body().length / 2 : a.body().length);
                 out.flush();
@@ -133,7 +147,7 @@ public final class ScriptedServer implements AutoCloseable {
             }
             case "GET", "HEAD" -> {
                 byte[] data = store.get(r.path());
-                return data == null ? Answer.status(404) : new Answer(200, data, false, false);
+                return data == null ? Answer.status(404) : Answer.body(data);
             }
             default -> {
                 return Answer.status(405);

@@ -239,6 +239,16 @@ class TieredCacheTest {
     }
 
     @Test
+    void aServerThatKeepsSendingTooSlowlyIsCutOff() throws Exception {
+        uploadFromCi();
+        server.script(r -> r.method().equals("GET") ? Answer.trickle(server.store().get(r.path())) : null);
+        try (TieredCache dev = open("dev", false, server.url("cache"), Duration.ofMillis(500))) {
+            assertMiss(dev, LINK);
+        }
+        assertThat(warnings).singleElement().asString().contains("GET ac/" + LINK + ": no answer within 0.5 s");
+    }
+
+    @Test
     void aServerThatIsDownIsAMiss() throws Exception {
         String down;
         try (ScriptedServer gone = ScriptedServer.start()) {
