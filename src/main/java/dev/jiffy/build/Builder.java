@@ -113,6 +113,7 @@ public final class Builder {
         Map<String, String> resourceHashes = new LinkedHashMap<>();
         Map<Path, String> inputs = new LinkedHashMap<>();
         set.scanned().forEach((p, s) -> inputs.put(p, s.stamp()));
+        set.globDirectories().forEach(inputs::put);
         for (Map.Entry<String, Path> r : set.resources().entrySet()) {
             SourceScanner.Scanned s = scanner.scan(r.getValue(), r.getValue().toString());
             resourceHashes.put(r.getKey(), s.sha256());

@@ -21,6 +21,14 @@ public interface SourceScanner {
     /** @param display the file's name in messages ({@code File.java:LINE: ...}) */
     Scanned scan(Path file, String display) throws IOException;
 
+    /**
+     * The stamp of a directory a {@code //SOURCES} glob lists, taken before it is listed, so
+     * that a file added to it later is seen; null when the scanner keeps none.
+     */
+    default String stampDirectory(Path directory) throws IOException {
+        return null;
+    }
+
     /** Reads and hashes every file. */
     SourceScanner READ = (file, display) -> {
         byte[] content = Files.readAllBytes(file);

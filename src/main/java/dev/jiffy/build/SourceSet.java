@@ -18,12 +18,14 @@ import java.util.stream.Stream;
 /**
  * Every input of a program: the target's sources, the files that {@code //SOURCES} brings in
  * (recursively: a sourced file's directives count too), the resources of {@code //FILES}, and
- * all directives, each with its content hash and the stamp it was hashed under.
+ * all directives, each with its content hash and the stamp it was hashed under; and the
+ * directories that {@code //SOURCES} globs listed, with the stamps they were listed under.
  */
 record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, Map<String, Path> resources,
-        List<Directives.Directive> directives) {
+        List<Directives.Directive> directives, Map<Path, String> globDirectories) {
 
     static SourceSet scan(Target target, SourceScanner scanner, Path cwd) throws IOException, BuildException {
+        Map<Path, String> globDirectories = new LinkedHashMap<>();
         Map<Path, SourceScanner.Scanned> scanned = new LinkedHashMap<>();
         Map<String, Path> resources = new LinkedHashMap<>();
         List<Directives.Directive> directives = new ArrayList<>();
@@ -36,7 +38,7 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
             for (Directives.Directive d : s.directives().all()) {
                 directives.add(d);
                 if (d.keyword().equals("SOURCES")) {
-                    for (Path p : expand(source, d)) {
+                    for (Path p : expand(source, d, scanner, globDirectories)) {
                         if (queued.add(p)) {
                             todo.add(p);
                         }
@@ -46,11 +48,15 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
                 }
             }
         }
-        return new SourceSet(List.copyOf(todo), scanned, resources, directives);
+        return new SourceSet(List.copyOf(todo), scanned, resources, directives, globDirectories);
     }
 
-    /** The files a {@code //SOURCES} line names: paths or globs relative to the declaring file. */
-    private static List<Path> expand(Path declaring, Directives.Directive d) throws IOException, BuildException {
+    /**
+     * The files a {@code //SOURCES} line names: paths or globs relative to the declaring file.
+     * Every directory a glob lists is stamped first, into {@code globDirectories}.
+     */
+    private static List<Path> expand(Path declaring, Directives.Directive d, SourceScanner scanner,
+            Map<Path, String> globDirectories) throws IOException, BuildException {
         Path base = declaring.getParent();
         List<Path> found = new ArrayList<>();
         for (String pattern : names(d)) {
@@ -70,6 +76,13 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(firstGlob));
             List<Path> matched = List.of();
             if (Files.isDirectory(root)) {
+                try (Stream<Path> dirs = Files.walk(root)) {
+                    for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                        if (!globDirectories.containsKey(dir)) {
+                            globDirectories.put(dir, scanner.stampDirectory(dir));
+                        }
+                    }
+                }
                 try (Stream<Path> walk = Files.walk(root)) {
                     matched = walk.filter(Files::isRegularFile).filter(p -> matcher.matches(root.relativize(p))).sorted().toList();
                 }

@@ -86,6 +86,11 @@ public final class StatManifest implements SourceScanner {
         return new Scanned(e.sha256(), new Directives(directives), stamp.statLine());
     }
 
+    @Override
+    public String stampDirectory(Path directory) throws IOException {
+        return FileStamp.of(directory).statLine();
+    }
+
     /** Writes the entries used by this build back, if any changed. */
     public void save(Clock clock) throws IOException {
         if (file == null || (!changed && fresh.size() == old.size())) {
