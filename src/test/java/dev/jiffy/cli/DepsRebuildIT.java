@@ -156,4 +156,32 @@ class DepsRebuildIT {
         Result sourced = jiffy.run("run", "App.java");
         assertThat(sourced.out()).as(sourced.toString()).isEqualTo("HELPED res-c 1.0\n");
     }
+
+    @Test
+    void runFileNoticesAFileAddedWhereASourcesGlobLooks() throws Exception {
+        Path script = write(work.resolve("Glob.java"), """
+                //SOURCES lib/*.java
+                public class Glob {
+                    public static void main(String[] args) {
+                        try {
+                            Class.forName("Three");
+                            System.out.println("three " + One.n());
+                        } catch (ClassNotFoundException e) {
+                            System.out.println("no three " + One.n());
+                        }
+                    }
+                }
+                """);
+        Path one = write(work.resolve("lib/One.java"), "class One { static int n() { return 1; } }\n");
+        for (Path p : new Path[] {script, one, one.getParent()}) {
+            Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(60)));
+        }
+        Thread.sleep(2_200);
+        assertThat(jiffy.run("run", "Glob.java").out()).isEqualTo("no three 1\n");
+        assertThat(Path.of(temp.toRealPath().resolve("cache") + "/run" + work.resolve("Glob.java") + ".run")).exists();
+
+        write(work.resolve("lib/Three.java"), "class Three {}\n");
+        Result added = jiffy.run("run", "Glob.java");
+        assertThat(added.out()).as(added.toString()).isEqualTo("three 1\n");
+    }
 }
