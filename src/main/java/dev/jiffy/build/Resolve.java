@@ -10,6 +10,8 @@ import dev.jiffy.deps.Repository;
 import dev.jiffy.deps.Resolution;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.jiffy.cache.Sha256;
 import java.time.Clock;
 import java.util.List;
 
@@ -83,10 +85,13 @@ final class Resolve {
         return resolution;
     }
 
-    private ActionKey key(List<Coordinate> deps, List<Repository> repos) {
+    /** The directive lines, the repositories, and the user's settings.xml (mirrors, profiles). */
+    private ActionKey key(List<Coordinate> deps, List<Repository> repos) throws IOException {
         ActionKey key = new ActionKey("resolve", toolVersion, jdk);
         deps.forEach(d -> key.add("dependency " + d));
         repos.forEach(r -> key.add("repository " + r.id() + " " + r.url()));
+        Path settings = Path.of(System.getProperty("user.home"), ".m2", "settings.xml");
+        key.add("settings " + (Files.isRegularFile(settings) ? Sha256.of(settings) : "none"));
         return key;
     }
 

@@ -116,11 +116,12 @@ final class ProgramCommand {
             // -main would start the class that flag chose in runs that never asked for it.
             String key = command.equals("run") && base.equals(cwd) && flags.mainClass() == null && arguments.isEmpty()
                     ? RunFiles.key(env.getOrDefault("PWD", cwd.toString()), targetArg) : null;
+            String toolVersion = toolVersion(session);
             StatManifest manifest = StatManifest.load(session.persistent() && key != null
-                    ? RunFiles.manifestLocation(session.cache().root(), key) : null);
+                    ? RunFiles.manifestLocation(session.cache().root(), key) : null, toolVersion);
             Map<Path, String> stamps = RunFiles.stamp(withToolCode(target.inputs()));
             Builder builder = new Builder(session.buildCache(!flags.dryRun() && !offline(flags)), jdk,
-                    toolVersion(session), cwd, reporter, manifest, clock);
+                    toolVersion, cwd, reporter, manifest, clock);
             BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),
                     offline(flags), env, systemProperties());
             BuildStep step = rebuild -> builder.build(rebuild ? request.withRebuild() : request);
@@ -148,17 +149,13 @@ final class ProgramCommand {
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
             Coordinate tool = parsed.version() != null ? parsed : parsed.withVersion(NewestRelease.of(parsed, List.of(),
                     offline(flags), session.persistent() ? session.cache().root() : null, clock, reporter));
-            StatManifest manifest = StatManifest.load(session.persistent() && key != null
-                    ? RunFiles.manifestLocation(session.cache().root(), key) : null);
             Map<Path, String> stamps = RunFiles.stamp(withToolCode(List.of()));
             ToolBuilder builder = new ToolBuilder(session.buildCache(!flags.dryRun() && !offline(flags)), jdk,
                     toolVersion(session), reporter, clock);
             BuildStep step = rebuild -> builder.build(tool, List.of(), flags.mainClass(), List.of(), offline(flags),
                     rebuild || flags.rebuild(), flags.dryRun());
             String runKey = flags.mainClass() == null && session.persistent() ? key : null;
-            int status = execute("tool", flags, jdk, reporter, session, runKey, stamps, step, arguments, javaOptions);
-            saveQuietly(manifest);
-            return status;
+            return execute("tool", flags, jdk, reporter, session, runKey, stamps, step, arguments, javaOptions);
         } catch (BuildException e) {
             return buildFailure(e);
         }
@@ -230,8 +227,9 @@ final class ProgramCommand {
      * so the hash is kept in a stat manifest of its own and redone only when the jar changes.
      */
     private String toolVersion(CacheSession session) throws IOException {
+        // This manifest keeps only the jar's hash, which no version of jiffy reads differently.
         StatManifest manifest = StatManifest.load(session.persistent()
-                ? RunFiles.manifestLocation(session.cache().root(), "/@jiffy") : null);
+                ? RunFiles.manifestLocation(session.cache().root(), "/@jiffy") : null, "any");
         String version = ToolVersion.of(VersionCommand.version(), toolCode(), manifest);
         saveQuietly(manifest);
         return version;

@@ -27,26 +27,33 @@ public final class StatManifest implements SourceScanner {
     private record Entry(String stat, String sha256, List<String> directives) {}
 
     private final Path file;
+    private final String parser;
     private final long writtenNanos;
     private final Map<String, Entry> old;
     private final Map<String, Entry> fresh = new HashMap<>();
     private boolean changed;
 
-    private StatManifest(Path file, long writtenNanos, Map<String, Entry> old) {
+    private StatManifest(Path file, String parser, long writtenNanos, Map<String, Entry> old) {
         this.file = file;
+        this.parser = parser;
         this.writtenNanos = writtenNanos;
         this.old = old;
     }
 
-    /** Loads the manifest kept at {@code file} (null: keep none); a missing or bad file is an empty manifest. */
-    public static StatManifest load(Path file) {
+    /**
+     * Loads the manifest kept at {@code file} (null: keep none); a missing or bad file is an
+     * empty manifest, and so is one written by another jiffy ({@code parser}, jiffy's version):
+     * the directives it keeps are that jiffy's reading of the files.
+     */
+    public static StatManifest load(Path file, String parser) {
         Map<String, Entry> entries = new HashMap<>();
         long written = Long.MIN_VALUE;
         if (file != null) {
             try {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                if (!lines.isEmpty() && lines.get(0).startsWith(HEADER)) {
-                    written = Long.parseLong(lines.get(0).substring(HEADER.length()));
+                if (!lines.isEmpty() && lines.get(0).startsWith(HEADER) && lines.get(0).endsWith(" " + versionWord(parser))) {
+                    String rest = lines.get(0).substring(HEADER.length());
+                    written = Long.parseLong(rest.substring(0, rest.indexOf(' ')));
                     for (String line : lines.subList(1, lines.size())) {
                         String[] f = line.split("\t", 4);
                         if (f.length == 4) {
@@ -61,7 +68,12 @@ public final class StatManifest implements SourceScanner {
                 entries.clear();
             }
         }
-        return new StatManifest(file, written, entries);
+        return new StatManifest(file, parser, written, entries);
+    }
+
+    /** The version as one word of the header line. */
+    private static String versionWord(String version) {
+        return version.replace(' ', '_').replace('\n', '_');
     }
 
     @Override
@@ -97,7 +109,7 @@ public final class StatManifest implements SourceScanner {
             return;
         }
         long now = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
-        StringBuilder text = new StringBuilder(HEADER).append(now).append('\n');
+        StringBuilder text = new StringBuilder(HEADER).append(now).append(' ').append(versionWord(parser)).append('\n');
         fresh.forEach((path, e) -> {
             if (path.indexOf('\n') < 0) {
                 text.append(e.stat()).append('\t').append(e.sha256()).append('\t')
