@@ -43,7 +43,7 @@ public final class Sha256 {
     }
 
     /** True for exactly 64 lowercase hex digits. */
-    static boolean isHex64(String s) {
+    public static boolean isHex64(String s) {
         if (s == null || s.length() != 64) {
             return false;
         }

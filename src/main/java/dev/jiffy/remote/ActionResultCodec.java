@@ -1,6 +1,7 @@
 package dev.jiffy.remote;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.jiffy.cache.Sha256;
 import dev.jiffy.remote.proto.ActionResult;
 import dev.jiffy.remote.proto.OutputFile;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class ActionResultCodec {
         List<RemoteOutput> outputs = new ArrayList<>();
         for (OutputFile f : result.getOutputFilesList()) {
             dev.jiffy.remote.proto.Digest d = f.getDigest();
-            if (f.getPath().isEmpty() || !Digest.isHex64(d.getHash()) || d.getSizeBytes() < 0) {
+            if (f.getPath().isEmpty() || !Sha256.isHex64(d.getHash()) || d.getSizeBytes() < 0) {
                 throw RemoteCacheException.badEntry("action result names an output without a path or a SHA-256 digest");
             }
             outputs.add(new RemoteOutput(f.getPath(), new Digest(d.getHash(), d.getSizeBytes()), f.getIsExecutable()));

@@ -5,7 +5,7 @@ import dev.jiffy.cache.Sha256;
 /** A blob's name in the remote CAS: its SHA-256 as 64 lowercase hex digits, and its size. */
 public record Digest(String sha256, long size) {
     public Digest {
-        if (!isHex64(sha256)) {
+        if (!Sha256.isHex64(sha256)) {
             throw new IllegalArgumentException("digest is not 64 lowercase hex digits");
         }
         if (size < 0) {
@@ -22,18 +22,6 @@ public record Digest(String sha256, long size) {
         return content.length == size && Sha256.of(content).equals(sha256);
     }
 
-    static boolean isHex64(String s) {
-        if (s == null || s.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < 64; i++) {
-            char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     @Override
     public String toString() {
