@@ -175,12 +175,16 @@ public final class Builder {
         }
     }
 
-    /** A cached compile output, or null when its content vanished or does not decode: then it is rebuilt. */
+    /**
+     * A cached compile output, or null when its content vanished, was damaged or does not decode:
+     * then it is rebuilt. It is checked against its output ID, as Go's GetBytes does: the lookup
+     * only compared sizes, and damaged class files must not be linked into a program.
+     */
     private CompileOutput readCompileOutput(Lookup.Hit hit) {
         try {
             byte[] data = Files.readAllBytes(cache.outputFile(hit.outputId()));
-            return data.length == hit.size() ? CompileOutput.decode(data) : null;
-        } catch (IOException e) {
+            return data.length == hit.size() && OutputId.of(data).equals(hit.outputId()) ? CompileOutput.decode(data) : null;
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

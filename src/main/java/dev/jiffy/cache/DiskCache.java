@@ -93,7 +93,7 @@ public final class DiskCache implements Cache {
         checkReproducible(action, out);
         Path file = contentPath(out);
         AtomicFiles.createDirectory(file.getParent());
-        if (sizeOrMinusOne(file) != content.length) {
+        if (!holds(file, out, content.length)) {
             AtomicFiles.write(file, content, AtomicFiles.MODE_0666);
         } else {
             markUsed(file);
@@ -116,7 +116,7 @@ public final class DiskCache implements Cache {
             }
         }
         Path file = dir.resolve(name);
-        if (sizeOrMinusOne(file) != content.length) {
+        if (!holds(file, out, content.length)) {
             try {
                 AtomicFiles.write(file, content, AtomicFiles.MODE_0777);
             } catch (IOException e) {
@@ -129,6 +129,18 @@ public final class DiskCache implements Cache {
             markUsed(dir);
         }
         return writeEntry(action, out, content.length);
+    }
+
+    /**
+     * True if {@code file} already holds the content: the right size and, as Go checks before it
+     * skips a copy, the right hash, so that a rebuild repairs a file damaged in place.
+     */
+    private static boolean holds(Path file, OutputId out, long size) {
+        try {
+            return sizeOrMinusOne(file) == size && Sha256.of(file).equals(out.hex());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean isTextBusy(IOException e) {
