@@ -108,6 +108,12 @@ public final class Trim {
                 Entries.remove(e.path());
                 removed++;
                 removedBytes += e.size();
+            } else if (e.kind() == Entries.Kind.EXECUTABLE) {
+                // A writer killed while writing an executable leaves its temporary file in the directory.
+                long stale = removeTemporaryFiles(e.path(), tempCutoff);
+                removed += stale > 0 ? 1 : 0;
+                removedBytes += stale;
+                kept.add(new Entries.Entry(e.path(), e.kind(), e.mtimeMillis(), e.size() - stale));
             } else if (e.kind() != Entries.Kind.TEMP) {
                 kept.add(e);
             }
@@ -125,20 +131,44 @@ public final class Trim {
             }
             kept = kept.subList(i, kept.size());
         }
-        trimDerived(root.resolve(DERIVED), ageCutoff);
+        trimDerived(root.resolve(DERIVED), ageCutoff, tempCutoff);
         return new Result(true, removed, removedBytes, kept.size(), total);
     }
 
-    /** Removes derived files older than {@code cutoff}; returns whether {@code dir} is left empty. */
-    private static boolean trimDerived(Path dir, long cutoff) throws IOException {
+    /** Removes the temporary files in {@code dir} older than {@code cutoff}; returns the bytes removed. */
+    private static long removeTemporaryFiles(Path dir, long cutoff) throws IOException {
+        long bytes = 0;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, AtomicFiles.TEMP_PREFIX + "*")) {
+            for (Path f : files) {
+                try {
+                    var a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                    if (a.lastModifiedTime().toMillis() < cutoff && Files.deleteIfExists(f)) {
+                        bytes += a.size();
+                    }
+                } catch (NoSuchFileException e) {
+                    // renamed into place or removed meanwhile
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+        return bytes;
+    }
+
+    /**
+     * Removes derived files older than {@code cutoff}, and temporary files of killed writers older
+     * than {@code tempCutoff}; returns whether {@code dir} is left empty.
+     */
+    private static boolean trimDerived(Path dir, long cutoff, long tempCutoff) throws IOException {
         boolean empty = true;
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 var a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
                         java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                long fileCutoff = f.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX) ? tempCutoff : cutoff;
                 boolean gone = a.isDirectory()
-                        ? trimDerived(f, cutoff) && deleteEmpty(f)
-                        : a.lastModifiedTime().toMillis() < cutoff && Files.deleteIfExists(f);
+                        ? trimDerived(f, cutoff, tempCutoff) && deleteEmpty(f)
+                        : a.lastModifiedTime().toMillis() < fileCutoff && Files.deleteIfExists(f);
                 empty &= gone;
             }
         } catch (NoSuchFileException e) {
