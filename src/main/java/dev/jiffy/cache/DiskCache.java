@@ -87,10 +87,34 @@ public final class DiskCache implements Cache {
         }
     }
 
+    /** A put, which may fail on a missing directory; {@link #put} and {@link #putExecutable} retry it once. */
+    @FunctionalInterface
+    private interface Put {
+        Lookup.Hit run() throws IOException;
+    }
+
+    /**
+     * Runs a put, and again once if a directory it needed vanished: {@code jiffy clean -cache}
+     * renamed the cache away meanwhile. The cache is made afresh (0700, checked) as the next
+     * command would make it, so a build that was under way keeps its result instead of failing.
+     */
+    private Lookup.Hit retryIfCleaned(Put put) throws IOException {
+        try {
+            return put.run();
+        } catch (NoSuchFileException e) {
+            CacheDirectory.prepare(root);
+            return put.run();
+        }
+    }
+
     @Override
     public Lookup.Hit put(ActionId action, byte[] content) throws IOException {
         OutputId out = OutputId.of(content);
         checkReproducible(action, out);
+        return retryIfCleaned(() -> putContent(action, out, content));
+    }
+
+    private Lookup.Hit putContent(ActionId action, OutputId out, byte[] content) throws IOException {
         Path file = contentPath(out);
         AtomicFiles.createDirectory(file.getParent());
         if (!holds(file, out, content.length)) {
@@ -106,6 +130,11 @@ public final class DiskCache implements Cache {
         ProgramName.check(name);
         OutputId out = OutputId.of(content);
         checkReproducible(action, out);
+        return retryIfCleaned(() -> putExecutableContent(action, name, out, content));
+    }
+
+    private Lookup.Hit putExecutableContent(ActionId action, String name, OutputId out, byte[] content)
+            throws IOException {
         Path dir = contentPath(out);
         AtomicFiles.createDirectory(dir.getParent());
         if (!Files.isDirectory(dir)) {
