@@ -150,6 +150,8 @@ public final class DiskCache implements Cache {
                 AtomicFiles.write(file, content, AtomicFiles.MODE_0777);
             } catch (IOException e) {
                 if (!isTextBusy(e)) {
+                    // A full disk: leave no empty directory for verify to report (it stays if another writer got in).
+                    deleteIfEmpty(dir);
                     throw e;
                 }
                 // The executable is being run, so it is there already (Go's ETXTBSY rule).
@@ -169,6 +171,14 @@ public final class DiskCache implements Cache {
             return sizeOrMinusOne(file) == size && Sha256.of(file).equals(out.hex());
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty, or not ours to remove
         }
     }
 

@@ -11,26 +11,32 @@ import java.time.Clock;
 
 /**
  * The cache a command builds into: the configured one, or with {@code JIFFY_CACHE=off} (or a
- * cache that cannot be created, after a warning) a temporary one that goes away afterwards.
+ * cache that cannot be created, after a warning) a temporary one that goes away afterwards. A
+ * cache that refuses a put half-way (a full disk, a read-only mount) sends the rest of the build
+ * to a temporary one too.
  */
 final class CacheSession implements AutoCloseable {
     private final DiskCache cache;
-    private final Path tempDir;
+    private Path tempDir;
+    private DiskCache spilled;
     private final Settings settings;
     private final BuildReporter reporter;
+    private final Clock clock;
     private boolean keepTemp;
 
-    private CacheSession(DiskCache cache, Path tempDir, Settings settings, BuildReporter reporter) {
+    private CacheSession(DiskCache cache, Path tempDir, Settings settings, BuildReporter reporter, Clock clock) {
         this.cache = cache;
         this.tempDir = tempDir;
         this.settings = settings;
         this.reporter = reporter;
+        this.clock = clock;
     }
 
     static CacheSession open(Settings settings, Clock clock, BuildReporter reporter) throws IOException {
         if (settings.cacheEnabled()) {
             try {
-                return new CacheSession(DiskCache.open(settings.cacheDir(), clock, settings.verify()), null, settings, reporter);
+                return new CacheSession(DiskCache.open(settings.cacheDir(), clock, settings.verify()), null, settings, reporter,
+                        clock);
             } catch (CacheRefusedException e) {
                 throw e;
             } catch (IOException e) {
@@ -39,7 +45,7 @@ final class CacheSession implements AutoCloseable {
             }
         }
         Path temp = Files.createTempDirectory("jiffy-");
-        return new CacheSession(DiskCache.open(temp.resolve("cache"), clock, false), temp, settings, reporter);
+        return new CacheSession(DiskCache.open(temp.resolve("cache"), clock, false), temp, settings, reporter, clock);
     }
 
     DiskCache cache() {
@@ -53,10 +59,18 @@ final class CacheSession implements AutoCloseable {
      * without a remote cache does not pay for them.
      */
     Cache buildCache(boolean networkAllowed) {
-        if (settings.remoteCache().isEmpty() || !networkAllowed || settings.verify()) {
-            return cache;
-        }
-        return RemoteTier.wrap(cache, settings, reporter);
+        Cache primary = settings.remoteCache().isEmpty() || !networkAllowed || settings.verify()
+                ? cache : RemoteTier.wrap(cache, settings, reporter);
+        return tempDir != null ? primary : new SpillCache(primary, this::spill);
+    }
+
+    /** The temporary cache for the rest of a build whose put the configured cache refused. */
+    private Cache spill(IOException why) throws IOException {
+        reporter.warning("cache " + settings.cacheDir() + " cannot store the build (" + Messages.describe(why)
+                + "); running it uncached");
+        tempDir = Files.createTempDirectory("jiffy-");
+        spilled = DiskCache.open(tempDir.resolve("cache"), clock, false);
+        return spilled;
     }
 
     /** True when builds are kept: run files are written only then. */
@@ -74,6 +88,9 @@ final class CacheSession implements AutoCloseable {
     public void close() throws IOException {
         try {
             cache.close();
+            if (spilled != null) {
+                spilled.close();
+            }
         } catch (IOException e) {
             // Counters are statistics; losing one update is not worth failing a run.
         }
