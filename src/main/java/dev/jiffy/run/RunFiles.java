@@ -28,6 +28,8 @@ public final class RunFiles {
     static final Duration LIFETIME = Duration.ofHours(1);
     private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
     private static final Path UPTIME = Path.of("/proc/uptime");
+    /** How a run file starts; bin/jiffy sources no file that starts otherwise. */
+    static final String HEADER = "# jiffy run file for ";
 
     private RunFiles() {}
 
@@ -102,13 +104,16 @@ public final class RunFiles {
         String checks = env.entrySet().stream()
                 .map(v -> "[ \"${" + v.getKey() + "-}\" = " + ShellQuote.quote(v.getValue()) + " ]")
                 .collect(Collectors.joining(" &&\n  "));
-        String text = "# jiffy run file for " + file.getFileName() + "; sourced by bin/jiffy, rewritten by jiffy.\n"
-                + "{ " + (checks.isEmpty() ? "" : checks + " &&\n  ")
+        // One brace group: sh parses it whole before running any of it, so a file cut short is a
+        // syntax error (the launcher sources it with `command .`, which survives that), never a
+        // command cut short. The first line is what the launcher looks for before sourcing.
+        String text = HEADER + file.getFileName() + "; sourced by bin/jiffy, rewritten by jiffy.\n"
+                + "{ { " + (checks.isEmpty() ? "" : checks + " &&\n  ")
                 + "read -r jiffy_boot </proc/sys/kernel/random/boot_id && [ \"$jiffy_boot\" = " + ShellQuote.quote(boot) + " ] &&\n"
                 + "  read -r jiffy_up jiffy_idle </proc/uptime && [ \"${jiffy_up%.*}\" -lt " + (uptime + LIFETIME.toSeconds()) + " ] &&\n"
                 + "  [ \"$(exec stat -L -c " + ShellQuote.quote(FileStamp.STAT_FORMAT) + " -- " + ShellQuote.join(paths)
                 + " 2>/dev/null)\" = " + ShellQuote.quote(String.join("\n", stat)) + " ]; } || return 1\n"
-                + command.execLine() + "\n";
+                + command.execLine() + "\n}\n";
         Files.createDirectories(file.getParent());
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         return true;
