@@ -32,8 +32,11 @@ public record Target(Path path, Path root, boolean singleFile, List<Path> source
             if (sources.isEmpty()) {
                 throw new BuildException(arg + ": no .java files in directory");
             }
+            for (Path source : sources) {
+                checkName(path.relativize(source).toString());
+            }
             Path name = path.getFileName();
-            return new Target(path, path, false, sources, directories, name == null ? "main" : name.toString());
+            return new Target(path, path, false, sources, directories, programName(name == null ? "main" : name.toString()));
         }
         if (!Files.isRegularFile(path, LinkOption.values())) {
             throw new BuildException(arg + ": not a regular file or directory");
@@ -42,7 +45,30 @@ public record Target(Path path, Path root, boolean singleFile, List<Path> source
         if (!file.endsWith(".java")) {
             throw new BuildException(arg + ": not a .java file or a directory");
         }
-        return new Target(path, path.getParent(), true, List.of(path), List.of(), file.substring(0, file.length() - ".java".length()));
+        checkName(arg);
+        return new Target(path, path.getParent(), true, List.of(path), List.of(),
+                programName(file.substring(0, file.length() - ".java".length())));
+    }
+
+    /** Action IDs and build info are made of lines: a source whose name breaks a line cannot be named in them. */
+    private static void checkName(String source) throws BuildException {
+        if (source.indexOf('\n') >= 0 || source.indexOf('\r') >= 0) {
+            throw new BuildException(source.replace("\n", "\\n").replace("\r", "\\r")
+                    + ": a file name with a line break cannot be built; rename it");
+        }
+    }
+
+    /**
+     * The executable's name: the file's or directory's, made one safe path element for the cache
+     * (DESIGN section 2 refuses {@code ..}, backslashes and a leading dot), so that any file
+     * javac accepts can be run.
+     */
+    static String programName(String name) {
+        String safe = name.replace('\\', '_').replace("..", "_");
+        while (safe.startsWith(".")) {
+            safe = safe.substring(1);
+        }
+        return safe.isEmpty() ? "main" : safe;
     }
 
     /** A source's path relative to the target's root, with {@code /} separators. */
