@@ -133,9 +133,32 @@ final class Compiler {
             return name;
         }
 
+        /**
+         * The source as UTF-8, which is what {@code -encoding UTF-8} promises: bytes that are not
+         * UTF-8 are an error that javac reports against the file, as javac itself does, rather
+         * than replacement characters compiled into the program's strings.
+         */
         @Override
         public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
-            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(path);
+            if (ignoreEncodingErrors) {
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+            java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
+            if (result.isError()) {
+                int at = in.position();
+                int line = 1;
+                for (int i = 0; i < at; i++) {
+                    line += bytes[i] == '\n' ? 1 : 0;
+                }
+                throw new IOException(String.format("line %d is not UTF-8 (byte 0x%02X); javac reads sources as UTF-8", line,
+                        bytes[at] & 0xff));
+            }
+            return out.flip();
         }
     }
 
