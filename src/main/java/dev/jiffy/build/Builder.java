@@ -130,7 +130,11 @@ public final class Builder {
         ActionId linkId = linkKey.id();
         if (!request.rebuild() && cache.get(linkId) instanceof Lookup.Hit hit) {
             Path exe = cache.outputFile(hit.outputId());
-            return new BuildResult(exe, hit.outputId(), main, jdk, javaOptions, true, inputs, directives.environment());
+            if (Executable.isBuiltFor(exe, linkId)) {
+                return new BuildResult(exe, hit.outputId(), main, jdk, javaOptions, true, inputs, directives.environment());
+            }
+            reporter.warning(exe + " was not built for " + target.programName() + " (its build info names another action);"
+                    + " rebuilding it");
         }
         reporter.step("link " + target.programName() + " (main class " + main + ")");
         if (request.dryRun()) {

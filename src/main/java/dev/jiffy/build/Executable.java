@@ -39,6 +39,20 @@ public final class Executable {
         return out.toByteArray();
     }
 
+    /**
+     * True if the executable's build info names {@code action}: a cache entry (a remote one above
+     * all) that maps an action to another program's executable, whose bytes match their own
+     * digest, is caught here. False too for an executable that vanished or is not a jar.
+     */
+    static boolean isBuiltFor(Path executable, dev.jiffy.cache.ActionId action) {
+        try {
+            String info = buildInfo(executable);
+            return info != null && info.lines().anyMatch(l -> l.equals("action\t" + action));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The build info written into an executable, for {@code jiffy version -m}; null if it has none. */
     public static String buildInfo(Path executable) throws IOException {
         try (JarFile jar = new JarFile(executable.toFile())) {

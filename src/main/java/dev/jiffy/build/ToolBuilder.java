@@ -63,7 +63,11 @@ public final class ToolBuilder {
         reporter.hashLines("link-tool", key.lines());
         ActionId id = key.id();
         if (!rebuild && cache.get(id) instanceof Lookup.Hit hit) {
-            return new BuildResult(cache.outputFile(hit.outputId()), hit.outputId(), mainName, jdk, options, true, Map.of());
+            java.nio.file.Path exe = cache.outputFile(hit.outputId());
+            if (Executable.isBuiltFor(exe, id)) {
+                return new BuildResult(exe, hit.outputId(), mainName, jdk, options, true, Map.of());
+            }
+            reporter.warning(exe + " was not built for " + name + " (its build info names another action); rebuilding it");
         }
         reporter.step("link " + name + " (" + resolution.artifacts().size() + " jars, main class " + mainName + ")");
         if (dryRun) {
