@@ -42,7 +42,7 @@ record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trim
         String remote = env.getOrDefault("JIFFY_REMOTE_CACHE", "");
         String headers = env.getOrDefault("JIFFY_REMOTE_HEADERS", "");
         checkRemote(remote, headers);
-        return new Settings(cache, cacheDir, cacheMax, trimAge, remote, headers, flag(env, "JIFFY_REMOTE_UPLOAD"),
+        return new Settings(cache, cacheDir, cacheMax, trimAge, remote, headers, optIn(env, "JIFFY_REMOTE_UPLOAD"),
                 flag(env, "JIFFY_OFFLINE"), flag(env, "JIFFY_VERIFY"), flag(env, "JIFFY_DEBUG"), flag(env, "JIFFY_DEBUG_HASH"));
     }
 
@@ -80,6 +80,22 @@ record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trim
             throw new UsageException("neither JIFFY_CACHE, XDG_CACHE_HOME nor HOME is set to an absolute path; set JIFFY_CACHE");
         }
         return Path.of(home, ".cache", "jiffy");
+    }
+
+    /**
+     * A setting that turns on something others will see (an upload to a shared cache): on only
+     * for 1 or true, off for 0, false or nothing, and anything else is an error rather than a
+     * guess, so that JIFFY_REMOTE_UPLOAD=no or =off never uploads.
+     */
+    private static boolean optIn(Map<String, String> env, String name) throws UsageException {
+        String v = env.getOrDefault(name, "");
+        if (v.isEmpty() || v.equals("0") || v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (v.equals("1") || v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new UsageException(name + "=" + v + ": expected 1 (on) or 0 (off)");
     }
 
     private static boolean flag(Map<String, String> env, String name) {
