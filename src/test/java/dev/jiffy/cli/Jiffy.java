@@ -99,6 +99,14 @@ final class Jiffy {
         return pb.start();
     }
 
+    /** Starts any command with this environment and directory without waiting (signal and kill tests). */
+    Process startCommand(List<String> command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
     static Result finish(List<String> command, Process p, byte[] input) throws IOException, InterruptedException {
         CompletableFuture<byte[]> out = drain(p.getInputStream());
         CompletableFuture<byte[]> err = drain(p.getErrorStream());

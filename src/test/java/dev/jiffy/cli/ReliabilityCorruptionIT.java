@@ -1,0 +1,220 @@
+package dev.jiffy.cli;
+
+import static dev.jiffy.cli.Reliability.assertRan;
+import static dev.jiffy.cli.Reliability.assertVerifiesClean;
+import static dev.jiffy.cli.Reliability.jiffyLines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.cli.Jiffy.Result;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Corruption: bytes of the cache changed behind jiffy's back (a bad disk, a stray tool) are a
+ * miss and a rebuild, or a run without the damaged part, never a run of the bad bytes. Each case
+ * damages the cache that the previous one left repaired, runs the program, checks its output
+ * and exit status, and has {@code cache verify} find the cache clean again.
+ */
+@Tag(Reliability.TAG)
+class ReliabilityCorruptionIT {
+    private static final String PROGRAM = """
+            public class Hello {
+                public static void main(String[] args) {
+                    System.out.println("hello " + String.join(",", args));
+                    System.exit(3);
+                }
+            }
+            """;
+
+    @TempDir
+    static Path temp;
+    static Path cache;
+    static Jiffy jiffy;
+    static Path runFile;
+    static final Random RANDOM = new Random();
+
+    @BeforeAll
+    static void buildOnce() throws Exception {
+        Path work = Files.createDirectory(temp.toRealPath().resolve("work"));
+        cache = temp.toRealPath().resolve("cache");
+        jiffy = Jiffy.withCache(cache, work);
+        Path source = Jiffy.write(work.resolve("Hello.java"), PROGRAM);
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(60)));
+        runFile = Path.of(cache + "/run" + source + ".run");
+        // The racy rule writes a run file only for inputs whose ctime is two seconds old.
+        Thread.sleep(2_200);
+        assertRan(jiffy.run("run", "Hello.java", "first"), "hello first\n", 3);
+        assertThat(runFile).exists();
+    }
+
+    /** {@code run -x}: through jiffy's JVM, which reads the index and the content. */
+    private static Result runThroughJvm(String arg) throws Exception {
+        Result r = jiffy.run("run", "-x", "Hello.java", arg);
+        assertRan(r, "hello " + arg + "\n", 3);
+        return r;
+    }
+
+    private static List<Path> files(String suffix, boolean directories) throws IOException {
+        try (Stream<Path> all = Files.walk(cache, 2)) {
+            return all.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .filter(p -> directories ? Files.isDirectory(p) : Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    static void damage(Path file, String how) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        switch (how) {
+            case "truncated" -> Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            case "zero-length" -> Files.write(file, new byte[0]);
+            case "garbage" -> {
+                // The same size, so that no size check can tell.
+                byte[] noise = new byte[bytes.length];
+                RANDOM.nextBytes(noise);
+                Files.write(file, noise);
+            }
+            default -> throw new IllegalArgumentException(how);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"truncated", "garbage", "zero-length"})
+    void damagedIndexEntriesAreAMissAndARebuild(String how) throws Exception {
+        List<Path> entries = files("-a", false);
+        assertThat(entries).hasSize(2);
+        for (Path e : entries) {
+            damage(e, how);
+        }
+        Result r = runThroughJvm(how);
+        assertThat(r.compiled()).as(r.toString()).isTrue();
+        assertVerifiesClean(jiffy);
+        assertThat(runThroughJvm("again").hit()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"truncated", "garbage", "zero-length"})
+    void damagedCompileOutputIsAMissAndARebuild(String how) throws Exception {
+        List<Path> content = files("-d", false);
+        assertThat(content).as("the compile output").hasSize(1);
+        damage(content.get(0), how);
+        Result r = runThroughJvm(how);
+        assertThat(r.compiled()).as(r.toString()).isTrue();
+        assertVerifiesClean(jiffy);
+        Result again = runThroughJvm("again");
+        assertThat(again.compiled()).as(again.toString()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"truncated", "garbage", "zero-length"})
+    void aDamagedCompileOutputIsNotLinkedIntoAProgram(String how) throws Exception {
+        // Without the link entry, a compile hit's content is what the executable is made of.
+        List<Path> entries = files("-a", false);
+        Path exeDir = files("-d", true).get(0);
+        for (Path e : entries) {
+            if (new String(Files.readAllBytes(e), StandardCharsets.US_ASCII).contains(exeDir.getFileName().toString()
+                    .replace("-d", ""))) {
+                Files.delete(e);
+            }
+        }
+        damage(files("-d", false).get(0), how);
+        runThroughJvm(how);
+        assertVerifiesClean(jiffy);
+    }
+
+    @Test
+    void anExecutableWithBytesAppendedIsRebuilt() throws Exception {
+        Path exe = runThroughJvm("before").executable();
+        Files.write(exe, "\nexec echo planted\n".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
+        Result r = runThroughJvm("appended");
+        assertThat(r.hit()).as(r.toString()).isFalse();
+        assertRan(jiffy.run("run", "Hello.java", "fast"), "hello fast\n", 3);
+        assertVerifiesClean(jiffy);
+    }
+
+    @Test
+    void anExecutableChangedInPlaceKeepingSizeAndMtimeIsNeverRun() throws Exception {
+        Path exe = runThroughJvm("before").executable();
+        long size = Files.size(exe);
+        FileTime mtime = Files.getLastModifiedTime(exe);
+        try (RandomAccessFile f = new RandomAccessFile(exe.toFile(), "rw")) {
+            // The class bytes, compressed, sit in the jar after the sh header.
+            for (long at = size / 2; at < size / 2 + 16; at++) {
+                f.seek(at);
+                int b = f.read();
+                f.seek(at);
+                f.write(b ^ 0x5a);
+            }
+        }
+        Files.setLastModifiedTime(exe, mtime);
+        // The launcher first: the run file pins the executable's ctime and inode, which moved.
+        Result r = jiffy.run("run", "Hello.java", "flipped");
+        assertRan(r, "hello flipped\n", 3);
+        assertThat(jiffyLines(r)).as(r.toString()).singleElement().asString().contains("does not match its output ID");
+        assertVerifiesClean(jiffy);
+    }
+
+    /**
+     * A run file is sh that the launcher sources: cut anywhere, replaced by garbage or emptied,
+     * it must neither stop the launcher nor start the program half-configured.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"truncated in the checks", "truncated in the command", "without its arguments",
+            "garbage", "zero-length"})
+    void aDamagedRunFileFallsBackToJiffysJvm(String how) throws Exception {
+        Result setUp = jiffy.run("run", "Hello.java", "setup");
+        assertRan(setUp, "hello setup\n", 3);
+        assertThat(runFile).exists();
+        String text = Files.readString(runFile);
+        switch (how) {
+            case "truncated in the checks" -> Files.writeString(runFile, text.substring(0, text.indexOf("read -r")));
+            // Right after the java command's first word: a complete command that runs java without its class path.
+            case "truncated in the command" -> Files.writeString(runFile,
+                    text.substring(0, text.indexOf("' '", text.lastIndexOf("exec '")) + 1));
+            case "without its arguments" -> Files.writeString(runFile, text.substring(0, text.lastIndexOf(" \"$@\"")));
+            default -> damage(runFile, how);
+        }
+        Result r = jiffy.run("run", "Hello.java", "a b", "c");
+        assertRan(r, "hello a b,c\n", 3);
+        assertThat(runFile).as("rewritten by jiffy's JVM").exists();
+        assertRan(jiffy.run("run", "Hello.java", "d"), "hello d\n", 3);
+    }
+
+    /**
+     * The program's class-data archive, once its background dump has made it: cut short or
+     * replaced by garbage, the JVM runs the program without it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"truncated", "garbage"})
+    void aDamagedClassDataArchiveIsARunWithoutIt(String how) throws Exception {
+        Path exeDir = runThroughJvm("dump").executable().getParent();
+        Path archive = null;
+        for (int i = 0; i < 240 && archive == null; i++) {
+            try (Stream<Path> files = Files.list(exeDir)) {
+                archive = files.filter(f -> f.getFileName().toString().matches("\\.cds-[0-9a-f]{16}\\.jsa")).findFirst()
+                        .orElse(null);
+            }
+            if (archive == null) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(archive).as("the background dump made an archive in 2 minutes").isNotNull();
+        damage(archive, how);
+        Result r = jiffy.run("run", "Hello.java", "archive");
+        assertRan(r, "hello archive\n", 3);
+        assertThat(r.err()).as(r.toString()).isEmpty();
+        assertVerifiesClean(jiffy);
+    }
+}

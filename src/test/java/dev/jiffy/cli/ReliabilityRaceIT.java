@@ -1,0 +1,179 @@
+package dev.jiffy.cli;
+
+import static dev.jiffy.cli.Reliability.output;
+import static dev.jiffy.cli.Reliability.program;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.cli.Jiffy.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Races: many jiffy processes run the same and different programs in loops, cold and cached,
+ * through the run file and through jiffy's JVM, while forced trims with a 1 KiB cap and
+ * {@code clean -cache} remove what they can: every program prints its own output and exits
+ * with its own status.
+ */
+@Tag(Reliability.TAG)
+class ReliabilityRaceIT {
+    private static final int WORKERS = 8;
+    
+    /** A program of the race: where it is, what it is called, how many files, its own exit status. */
+    private record Program(String target, String name, int files, int exit) {}
+
+    /** One finished command, with when it started and ended, for the report. */
+    private record Outcome(String who, long startNanos, long endNanos, Result result, String expectedOut, int expectedExit) {
+        boolean right() {
+            return result.out().equals(expectedOut) && result.exit() == expectedExit;
+        }
+    }
+
+    @TempDir
+    Path temp;
+    Path work;
+    Jiffy jiffy;
+    final List<Program> programs = List.of(new Program("alpha", "alpha", 3, 21), new Program("beta", "beta", 4, 22),
+            new Program("gamma/Main.java", "gamma", 1, 23), new Program("delta", "delta", 2, 24));
+
+    /**
+     * The launcher execs the program's JVM on the executable's path in the cache; a trim or clean
+     * that removes the executable after jiffy found it and before that JVM has opened it (its
+     * start-up, tens of milliseconds) leaves the JVM nothing to load. This is the one failure a
+     * removal may cause (SECURITY.md, "Not guaranteed"); it is never another program's output.
+     */
+    private static boolean lostItsExecutableWhileStarting(Outcome o) {
+        return o.result().exit() == 1 && o.result().out().isEmpty()
+                && o.result().err().equals("Error: Could not find or load main class app.Main\n"
+                        + "Caused by: java.lang.ClassNotFoundException: app.Main\n");
+    }
+
+    @Test
+    void programsRunRightWhileTrimAndCleanRemoveTheCache() throws Exception {
+        work = Files.createDirectory(temp.toRealPath().resolve("work"));
+        Path cache = temp.toRealPath().resolve("cache");
+        jiffy = Jiffy.withCache(cache, work);
+        for (Program p : programs) {
+            program(work.resolve(p.target().replace("/Main.java", "")), p.name(), p.files(), p.exit());
+        }
+
+        // First, nothing removes what the runs need: cold builds of one program in several
+        // processes at once, hits, rebuilds and trims that find nothing to remove. All right.
+        Race calm = race(2, jiffy.with("JIFFY_CACHE_MAX", null), false);
+        assertThat(calm.wrong()).as(calm.summary()).isEmpty();
+
+        // Then trims with a 1 KiB cap and clean -cache remove everything, over and over.
+        Race storm = race(4, jiffy.with("JIFFY_CACHE_MAX", "1K"), true);
+        List<String> wrong = storm.runs().stream().filter(o -> !o.right() && !lostItsExecutableWhileStarting(o))
+                .map(o -> o.who() + ": " + o.result()).toList();
+        assertThat(wrong).as(storm.summary()).isEmpty();
+        assertThat(storm.choresWrong()).as(storm.summary()).isEmpty();
+        assertThat(storm.trimmed()).as(storm.summary()).isPositive();
+        assertThat(storm.cleans()).as(storm.summary()).isPositive();
+        System.out.println("ReliabilityRaceIT: " + storm.summary());
+
+        // Afterwards every program runs right again from what is left, and the cache is sound.
+        for (Program p : programs) {
+            Result r = jiffy.run("run", p.target(), "after");
+            Reliability.assertRan(r, output(p.name(), p.files(), "after"), p.exit());
+        }
+        Reliability.assertVerifiesClean(jiffy);
+    }
+
+    /** What one race did. */
+    private record Race(List<Outcome> runs, List<Outcome> chores, long trimmed, int cleans) {
+        List<String> wrong() {
+            return runs.stream().filter(o -> !o.right()).map(o -> o.who() + ": " + o.result()).toList();
+        }
+
+        List<String> choresWrong() {
+            return chores.stream().filter(o -> !o.right()).map(o -> o.who() + ": " + o.result()).toList();
+        }
+
+        String summary() {
+            long lost = runs.stream().filter(ReliabilityRaceIT::lostItsExecutableWhileStarting).count();
+            return runs.size() + " runs (" + lost + " lost their executable while starting), " + chores.size()
+                    + " trims and cleans, " + trimmed + " entries trimmed, " + cleans + " cleans";
+        }
+    }
+
+    /**
+     * {@value #WORKERS} processes at once, each running one program {@code runs} times (every
+     * third run with -a); workers w and w+4 share a program. Meanwhile forced trims run back to
+     * back with {@code trimmer}'s settings, and with {@code clean} a clean -cache every 1.5 s.
+     */
+    private Race race(int runs, Jiffy trimmer, boolean clean) throws Exception {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<Outcome> chores = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean racing = new AtomicBoolean(true);
+        AtomicInteger cleans = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong trimmed = new java.util.concurrent.atomic.AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS + 2);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < WORKERS; w++) {
+                int worker = w;
+                Program p = programs.get(w % programs.size());
+                workers.add(pool.submit(() -> {
+                    for (int i = 0; i < runs; i++) {
+                        String arg = "w" + worker + "r" + i;
+                        List<String> args = new ArrayList<>(List.of("run"));
+                        if (i % 3 == 2) {
+                            args.add("-a");
+                        }
+                        args.add(p.target());
+                        args.add(arg);
+                        long start = System.nanoTime();
+                        Result r = jiffy.run(args.toArray(String[]::new));
+                        outcomes.add(new Outcome(String.join(" ", args), start, System.nanoTime(), r,
+                                output(p.name(), p.files(), arg), p.exit()));
+                    }
+                    return null;
+                }));
+            }
+            Future<?> trims = pool.submit(() -> {
+                while (racing.get()) {
+                    long start = System.nanoTime();
+                    Result r = trimmer.run("cache", "trim");
+                    chores.add(new Outcome("cache trim", start, System.nanoTime(), r, r.out(), 0));
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^trimmed ([0-9]+) ").matcher(r.out());
+                    if (m.find()) {
+                        trimmed.addAndGet(Long.parseLong(m.group(1)));
+                    }
+                }
+                return null;
+            });
+            Future<?> cleaner = pool.submit(() -> {
+                while (clean && racing.get()) {
+                    Thread.sleep(1500);
+                    long start = System.nanoTime();
+                    Result r = jiffy.run("clean", "-cache");
+                    chores.add(new Outcome("clean -cache", start, System.nanoTime(), r, "", 0));
+                    cleans.incrementAndGet();
+                }
+                return null;
+            });
+            for (Future<?> f : workers) {
+                f.get();
+            }
+            racing.set(false);
+            trims.get();
+            cleaner.get();
+        } finally {
+            racing.set(false);
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).hasSize(WORKERS * runs);
+        return new Race(List.copyOf(outcomes), List.copyOf(chores), trimmed.get(), cleans.get());
+    }
+}
