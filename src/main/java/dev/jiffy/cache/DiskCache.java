@@ -1,15 +1,19 @@
 package dev.jiffy.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,28 +68,55 @@ public final class DiskCache implements Cache {
         if (verify) {
             return new Lookup.Miss("verify mode (JIFFY_VERIFY=1) rebuilds every action");
         }
-        IndexEntry entry = readEntry(action);
+        // A hit is on every run's path: one stat and one read of the index, one stat of the
+        // content, and the times those stats gave decide whether markUsed writes.
+        Path index = indexFile(action);
+        BasicFileAttributes indexAttrs = attributesOrNull(index);
+        if (indexAttrs == null) {
+            return new Lookup.Miss("no index entry");
+        }
+        IndexEntry entry = indexAttrs.size() == IndexEntry.LENGTH ? readEntry(index, action) : null;
         if (entry == null) {
-            return new Lookup.Miss(Files.exists(indexFile(action)) ? "malformed index entry" : "no index entry");
+            return new Lookup.Miss("malformed index entry");
         }
         Path content = contentPath(entry.outputId());
-        Path file = Files.isDirectory(content) ? executableIn(content) : content;
-        long size = file == null ? -1 : sizeOrMinusOne(file);
+        BasicFileAttributes contentAttrs = attributesOrNull(content);
+        long size = -1;
+        if (contentAttrs != null && contentAttrs.isRegularFile()) {
+            size = contentAttrs.size();
+        } else if (contentAttrs != null && contentAttrs.isDirectory()) {
+            Path file = executableIn(content);
+            size = file == null ? -1 : sizeOrMinusOne(file);
+        }
         if (size != entry.size()) {
             return new Lookup.Miss(size < 0 ? "content missing" : "content size differs from index entry");
         }
-        markUsed(indexFile(action));
-        markUsed(content);
+        markUsed(index, indexAttrs.lastModifiedTime());
+        markUsed(content, contentAttrs.lastModifiedTime());
         return new Lookup.Hit(entry.outputId(), entry.size(), entry.timeNanos());
     }
 
-    private IndexEntry readEntry(ActionId action) throws IOException {
+    private static BasicFileAttributes attributesOrNull(Path file) {
         try {
-            return IndexEntry.decode(Files.readAllBytes(indexFile(action)), action);
-        } catch (NoSuchFileException e) {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
             return null;
         }
     }
+
+    /** The entry in {@code index}, read with one read call; null if it is gone or does not parse. */
+    private static IndexEntry readEntry(Path index, ActionId action) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(IndexEntry.LENGTH + 1);
+        try (FileChannel ch = FileChannel.open(index, StandardOpenOption.READ)) {
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // a local file gives it all at once; the loop is for the rest
+            }
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        return IndexEntry.decode(Arrays.copyOf(buf.array(), buf.position()), action);
+    }
+
 
     /** A put, which may fail on a missing directory; {@link #put} and {@link #putExecutable} retry it once. */
     @FunctionalInterface
@@ -190,7 +221,7 @@ public final class DiskCache implements Cache {
         if (!verify) {
             return;
         }
-        IndexEntry old = readEntry(action);
+        IndexEntry old = readEntry(indexFile(action), action);
         if (old != null && !old.outputId().equals(out)) {
             throw new NonReproducibleException(action, old.outputId(), out);
         }
@@ -239,13 +270,20 @@ public final class DiskCache implements Cache {
      */
     void markUsed(Path file) {
         try {
-            Instant now = clock.instant();
-            FileTime mtime = Files.getLastModifiedTime(file);
-            if (mtime.toInstant().isBefore(now.minus(MARK_USED_AFTER))) {
-                Files.setLastModifiedTime(file, FileTime.from(now));
-            }
+            markUsed(file, Files.getLastModifiedTime(file));
         } catch (IOException e) {
-            // A read-only or vanished entry is still a hit; trim may just see it as older.
+            // A vanished entry is still a hit for this caller; the next get will miss.
+        }
+    }
+
+    private void markUsed(Path file, FileTime mtime) {
+        Instant now = clock.instant();
+        if (mtime.toInstant().isBefore(now.minus(MARK_USED_AFTER))) {
+            try {
+                Files.setLastModifiedTime(file, FileTime.from(now));
+            } catch (IOException e) {
+                // A read-only or vanished entry is still a hit; trim may just see it as older.
+            }
         }
     }
 
