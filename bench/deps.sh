@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Cached runs with dependencies, against running the same jars with java -cp directly:
+# a //DEPS picocli script vs `java -cp classes:picocli.jar`, and `jiffy tool` for
+# google-java-format vs `java <its Add-Exports> -cp <its jars> Main`. Rounds are interleaved
+# (each round runs every command once), medians in ms. Needs the network on its first run.
+# Usage: bench/deps.sh [rounds] [jdk-home...]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+rounds=${1:-21}
+shift || true
+jdks=("$@")
+[ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/temurin-25-jdk-amd64)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+now() { echo "${EPOCHREALTIME/./}"; }
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
+measure() {
+  local name=$1; shift
+  local t0 t1
+  t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; t1=$(now)
+  echo $((t1 - t0)) >>"$work/$name"
+}
+gjf=com.google.googlejavaformat:google-java-format:1.28.0
+cat >"$work/P.java" <<'JAVA'
+//DEPS info.picocli:picocli:4.7.7
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+@Command(name = "p", mixinStandardHelpOptions = true)
+public class P implements Runnable {
+    @Option(names = "-n") int n = 3;
+    public void run() { System.out.println("picocli " + CommandLine.VERSION + " n=" + n); }
+    public static void main(String[] a) { System.exit(new CommandLine(new P()).execute(a)); }
+}
+JAVA
+touch -d '1 minute ago' "$work/P.java"
+echo "# bench/deps.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $rounds interleaved rounds, nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg)"
+for jdk in "${jdks[@]}"; do
+  [ -x "$jdk/bin/java" ] || continue
+  export JAVA_HOME=$jdk JIFFY_CACHE=$work/cache-${jdk##*/}
+  java=$jdk/bin/java
+  "$root/bin/jiffy" run "$work/P.java" >/dev/null
+  "$root/bin/jiffy" tool $gjf --version >/dev/null 2>&1
+  sleep 3   # the racy rule: run files are written once inputs are 2 s old
+  "$root/bin/jiffy" run "$work/P.java" >/dev/null
+  "$root/bin/jiffy" tool $gjf --version >/dev/null 2>&1
+  # The same jars, from the resolutions jiffy cached (plain text content files).
+  picocli=$(grep -rh --include='*-d' -A0 '^info.picocli:picocli:4.7.7' "$JIFFY_CACHE" | head -1 | cut -f3)
+  gjfcp=$(grep -rlZ --include='*-d' '^com.google.googlejavaformat:google-java-format:1.28.0' "$JIFFY_CACHE" | head -zn1 | xargs -0 tail -n +2 | cut -f3 | paste -sd:)
+  mkdir -p "$work/classes"
+  "$jdk/bin/javac" -cp "$picocli" -d "$work/classes" "$work/P.java"
+  exports=(--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED
+    --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED
+    --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED)
+  for n in $(seq 4); do   # let the background class-data dumps finish
+    ls "$JIFFY_CACHE"/*/*-d/.cds-*.jsa >/dev/null 2>&1 && [ "$(ls "$JIFFY_CACHE"/*/*-d/.cds-*.jsa | wc -l)" -ge 2 ] && break; sleep 5
+  done
+  rm -f "$work"/s-*
+  for _ in $(seq "$rounds"); do
+    measure s-java "$java" -cp "$work/classes:$picocli" P
+    measure s-jiffy "$root/bin/jiffy" run "$work/P.java"
+    measure t-java "$java" "${exports[@]}" -cp "$gjfcp" com.google.googlejavaformat.java.Main --version
+    measure t-jiffy "$root/bin/jiffy" tool $gjf --version
+  done
+  echo
+  echo "### $("$java" -version 2>&1 | head -1)"
+  echo
+  echo "| case | command | median ms | ratio |"
+  echo "|---|---|---:|---:|"
+  sj=$(median <"$work/s-java"); sf=$(median <"$work/s-jiffy"); tj=$(median <"$work/t-java"); tf=$(median <"$work/t-jiffy")
+  printf '| //DEPS picocli script | java -cp classes:picocli.jar P | %s | 1.00 |\n' "$sj"
+  printf '| //DEPS picocli script | bin/jiffy run P.java (cached) | %s | %.2fx |\n' "$sf" "$(echo "$sf / $sj" | bc -l)"
+  printf '| tool google-java-format 1.28.0 --version | java --add-exports... -cp <its 5 jars> Main | %s | 1.00 |\n' "$tj"
+  printf '| tool google-java-format 1.28.0 --version | bin/jiffy tool g:a:v (cached) | %s | %.2fx |\n' "$tf" "$(echo "$tf / $tj" | bc -l)"
+done
