@@ -117,35 +117,10 @@ public final class DiskCache implements Cache {
         return IndexEntry.decode(Arrays.copyOf(buf.array(), buf.position()), action);
     }
 
-
-    /** A put, which may fail on a missing directory; {@link #put} and {@link #putExecutable} retry it once. */
-    @FunctionalInterface
-    private interface Put {
-        Lookup.Hit run() throws IOException;
-    }
-
-    /**
-     * Runs a put, and again once if a directory it needed vanished: {@code jiffy clean -cache}
-     * renamed the cache away meanwhile. The cache is made afresh (0700, checked) as the next
-     * command would make it, so a build that was under way keeps its result instead of failing.
-     */
-    private Lookup.Hit retryIfCleaned(Put put) throws IOException {
-        try {
-            return put.run();
-        } catch (NoSuchFileException e) {
-            CacheDirectory.prepare(root);
-            return put.run();
-        }
-    }
-
     @Override
     public Lookup.Hit put(ActionId action, byte[] content) throws IOException {
         OutputId out = OutputId.of(content);
         checkReproducible(action, out);
-        return retryIfCleaned(() -> putContent(action, out, content));
-    }
-
-    private Lookup.Hit putContent(ActionId action, OutputId out, byte[] content) throws IOException {
         Path file = contentPath(out);
         AtomicFiles.createDirectory(file.getParent());
         if (!holds(file, out, content.length)) {
@@ -161,11 +136,6 @@ public final class DiskCache implements Cache {
         ProgramName.check(name);
         OutputId out = OutputId.of(content);
         checkReproducible(action, out);
-        return retryIfCleaned(() -> putExecutableContent(action, name, out, content));
-    }
-
-    private Lookup.Hit putExecutableContent(ActionId action, String name, OutputId out, byte[] content)
-            throws IOException {
         Path dir = contentPath(out);
         AtomicFiles.createDirectory(dir.getParent());
         if (!Files.isDirectory(dir)) {
