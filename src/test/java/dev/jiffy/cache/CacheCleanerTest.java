@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jiffy clean -cache} renames the cache away first, so a user of it never sees it half-deleted. */
@@ -59,12 +60,13 @@ class CacheCleanerTest {
     }
 
     @Test
-    void aCacheInUseWhileCleanedFailsCleanlyAndNeverServesBadBytes() throws Exception {
+    @Timeout(120) // a guard against a hang, not a measurement
+    void aCacheInUseWhileCleanedFailsCleanlyOrWorksAndNeverServesBadBytes() throws Exception {
         Path root = tmp.resolve("cache");
         DiskCache cache = DiskCache.open(root, Clock.systemUTC(), false);
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger attempts = new AtomicInteger();
         AtomicInteger puts = new AtomicInteger();
-        AtomicInteger failedPuts = new AtomicInteger();
         List<Throwable> unexpected = new ArrayList<>();
         Thread writer = new Thread(() -> {
             for (int i = 0; !stop.get(); i++) {
@@ -78,12 +80,14 @@ class CacheCleanerTest {
                         throw new AssertionError("key " + i + " read back other bytes");
                     }
                 } catch (IOException e) {
-                    failedPuts.incrementAndGet(); // the cache went away under us: a warning, not a crash
+                    // The cache went away under us: a warning for the user, not a crash.
                 } catch (Throwable e) {
                     synchronized (unexpected) {
                         unexpected.add(e);
                     }
                     return;
+                } finally {
+                    attempts.incrementAndGet();
                 }
             }
         });
@@ -93,24 +97,28 @@ class CacheCleanerTest {
         }
 
         assertThat(CacheCleaner.clean(root)).isTrue();
-        int failuresAtClean = failedPuts.get();
-        while (failedPuts.get() < failuresAtClean + 10 && writer.isAlive()) {
+        int attemptsAtClean = attempts.get();
+        while (attempts.get() < attemptsAtClean + 20 && writer.isAlive()) {
             Thread.onSpinWait();
         }
         stop.set(true);
         writer.join();
-
-        assertThat(unexpected).isEmpty();
-        assertThat(failedPuts.get()).isGreaterThanOrEqualTo(10);
-        assertThat(root).doesNotExist(); // nothing half-made it back
+        int written = attempts.get();
         try {
             cache.close();
         } catch (IOException e) {
-            // Its counters have nowhere to go: also a clean failure.
+            // Its counters may have nowhere to go: also a clean failure.
         }
-        // A new cache in the same place starts empty and works.
+
+        assertThat(unexpected).isEmpty();
+        // Whether the puts after the clean failed or made a new cache, nothing in it is wrong.
         try (DiskCache fresh = DiskCache.open(root, Clock.systemUTC(), false)) {
-            assertThat(fresh.get(Ids.action("busy 0"))).isEqualTo(new Lookup.Miss("no index entry"));
+            for (int i = 0; i < written; i++) {
+                byte[] got = Cache.getBytes(fresh, Ids.action("busy " + i));
+                if (got != null) {
+                    assertThat(got).as("key %d", i).isEqualTo(Ids.bytes("busy content " + i));
+                }
+            }
             fresh.put(Ids.action("after"), Ids.bytes("after"));
             assertThat(Cache.getBytes(fresh, Ids.action("after"))).isEqualTo(Ids.bytes("after"));
         }
