@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -85,13 +87,15 @@ class ReliabilitySignalIT {
         Object runFileBefore = Files.readAttributes(runFile, "unix:ino,lastModifiedTime");
         Process p = path.equals("run file") ? jiffy.start("run", "Loop.java", mode) : jiffy.start("run", "-x", "Loop.java", mode);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        // Threads of their own: both reads block, and the common pool may have a single thread (2 cores).
+        ExecutorService readers = Executors.newCachedThreadPool();
         CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             } catch (java.io.IOException e) {
                 return e.toString();
             }
-        });
+        }, readers);
         try {
             String ready = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -99,7 +103,7 @@ class ReliabilitySignalIT {
                 } catch (java.io.IOException e) {
                     return e.toString();
                 }
-            }).get(120, TimeUnit.SECONDS);
+            }, readers).get(120, TimeUnit.SECONDS);
             assertThat(ready).isEqualTo("ready " + p.pid());
             String command = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
             assertThat(command).as("the launcher became the program's JVM").contains("bin/java").contains(" Loop " + mode);
@@ -113,6 +117,7 @@ class ReliabilitySignalIT {
             }
         } finally {
             Reliability.killTree(p);
+            readers.shutdownNow();
         }
     }
 
