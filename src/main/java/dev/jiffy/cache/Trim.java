@@ -69,9 +69,15 @@ public final class Trim {
      * nothing, if another process holds the lock.
      */
     public Result run(boolean force) throws IOException {
-        try (FileChannel ch = FileChannel.open(root.resolve(FILE),
-                StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
-                FileLock lock = tryLock(ch)) {
+        FileChannel open;
+        try {
+            open = FileChannel.open(root.resolve(FILE), StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE);
+        } catch (NoSuchFileException e) {
+            // clean -cache renamed the cache away since it was opened: nothing is left to trim.
+            return new Result(true, 0, 0, 0, 0);
+        }
+        try (FileChannel ch = open; FileLock lock = tryLock(ch)) {
             if (lock == null) {
                 return Result.SKIPPED;
             }
@@ -163,8 +169,13 @@ public final class Trim {
         boolean empty = true;
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
-                var a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
-                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                java.nio.file.attribute.BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    continue; // a run file's temporary file renamed into place, or removed, since the listing
+                }
                 long fileCutoff = f.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX) ? tempCutoff : cutoff;
                 boolean gone = a.isDirectory()
                         ? trimDerived(f, cutoff, tempCutoff) && deleteEmpty(f)
