@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -15,10 +16,31 @@ import java.util.Set;
  * a directory that another user owns or may write to is refused: they could plant a program.
  */
 public final class CacheDirectory {
+    /** How many times {@link #prepare} creates a root that vanishes under it. */
+    private static final int ATTEMPTS = 10;
+
     private CacheDirectory() {}
 
-    /** Creates the directory (mode 0700) if it is missing, then checks who may write to it. */
+    /**
+     * Creates the directory (mode 0700) if it is missing, then checks who may write to it. A
+     * {@code clean -cache} in another process may rename the directory away between the two
+     * steps; then it is created again, up to {@value #ATTEMPTS} times.
+     */
     public static void prepare(Path root) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                create(root);
+                check(root);
+                return;
+            } catch (NoSuchFileException e) {
+                if (attempt == ATTEMPTS || !root.toString().equals(e.getFile())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void create(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             Path parent = root.toAbsolutePath().getParent();
             if (parent != null) {
@@ -27,10 +49,9 @@ public final class CacheDirectory {
             try {
                 Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (FileAlreadyExistsException e) {
-                // Another process created it first; the checks below apply to it too.
+                // Another process created it first; the checks apply to it too.
             }
         }
-        check(root);
     }
 
     /** Refuses a root that is not a directory, belongs to someone else, or that group or others may write. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,32 @@ class CacheDirectoryTest {
         assertThatThrownBy(() -> CacheDirectory.prepare(root))
                 .isInstanceOf(CacheRefusedException.class)
                 .hasMessageContaining("is not a directory");
+    }
+
+    @Test
+    void aDirectoryRenamedAwayWhileItIsPreparedIsCreatedAgain() throws Exception {
+        Path root = tmp.resolve("cache");
+        AtomicBoolean cleaning = new AtomicBoolean(true);
+        Thread cleaner = new Thread(() -> {
+            // What clean -cache does, over and over: rename the root away, then delete it.
+            for (int i = 0; cleaning.get(); i++) {
+                try {
+                    Path old = Files.move(root, tmp.resolve("old-" + i));
+                    Files.delete(old);
+                } catch (IOException e) {
+                    Thread.onSpinWait(); // not there yet
+                }
+            }
+        });
+        cleaner.start();
+        try {
+            for (int i = 0; i < 5_000; i++) {
+                CacheDirectory.prepare(root);
+            }
+        } finally {
+            cleaning.set(false);
+            cleaner.join();
+        }
     }
 
     private static String mode(Path p) throws IOException {
