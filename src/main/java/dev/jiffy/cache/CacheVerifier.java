@@ -37,7 +37,7 @@ public final class CacheVerifier {
                 checked++;
             }
             if (problem != null) {
-                Entries.remove(e.path());
+                e.remove();
                 removed.add(e.path() + ": " + problem);
             }
         }

@@ -1,6 +1,7 @@
 package dev.jiffy.cache;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,32 +9,68 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** A listing of the 256 subdirectories, shared by trim, stat and verify. */
 final class Entries {
     enum Kind { INDEX, CONTENT, EXECUTABLE, TEMP }
 
     /** One entry; for an executable, {@code size} counts every file in its directory. */
-    record Entry(Path path, Kind kind, long mtimeMillis, long size) {}
+    record Entry(Path path, Kind kind, long mtimeMillis, long size) {
+        /** Removes the entry; the scan already knows whether it is a directory, so no stat is needed. */
+        void remove() throws IOException {
+            if (kind == Kind.EXECUTABLE) {
+                Entries.remove(path);
+            } else {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
 
     private Entries() {}
 
+    /** Lists the 256 subdirectories, several at once (the work is system calls, not computing). */
     static List<Entry> scan(Path root) throws IOException {
-        List<Entry> all = new ArrayList<>();
-        for (int i = 0; i < 256; i++) {
-            Path sub = root.resolve(String.format("%02x", i));
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(sub)) {
-                for (Path f : files) {
-                    Entry e = entry(f);
-                    if (e != null) {
-                        all.add(e);
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                // Subdirectories are made on first use.
-            }
+        try {
+            return IntStream.range(0, 256).parallel()
+                    .mapToObj(i -> scanQuietly(root.resolve(String.format("%02x", i))))
+                    .flatMap(List::stream)
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return all;
+    }
+
+    private static List<Entry> scanQuietly(Path sub) {
+        List<Entry> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(sub)) {
+            for (Path f : files) {
+                Entry e = entry(f);
+                if (e != null) {
+                    found.add(e);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // Subdirectories are made on first use.
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** Removes the entries, several at once. */
+    static void removeAll(List<Entry> entries) throws IOException {
+        try {
+            entries.parallelStream().forEach(e -> {
+                try {
+                    e.remove();
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static Entry entry(Path f) throws IOException {

@@ -106,19 +106,18 @@ public final class Trim {
         long ageCutoff = now - maxAge.toMillis();
         long tempCutoff = now - TEMP_AGE.toMillis();
         List<Entries.Entry> kept = new ArrayList<>();
-        int removed = 0;
-        long removedBytes = 0;
+        List<Entries.Entry> doomed = new ArrayList<>();
+        int staleTemporaries = 0;
+        long staleBytes = 0;
         for (Entries.Entry e : Entries.scan(root)) {
             long cutoff = e.kind() == Entries.Kind.TEMP ? tempCutoff : ageCutoff;
             if (e.mtimeMillis() < cutoff) {
-                Entries.remove(e.path());
-                removed++;
-                removedBytes += e.size();
+                doomed.add(e);
             } else if (e.kind() == Entries.Kind.EXECUTABLE) {
                 // A writer killed while writing an executable leaves its temporary file in the directory.
                 long stale = removeTemporaryFiles(e.path(), tempCutoff);
-                removed += stale > 0 ? 1 : 0;
-                removedBytes += stale;
+                staleTemporaries += stale > 0 ? 1 : 0;
+                staleBytes += stale;
                 kept.add(new Entries.Entry(e.path(), e.kind(), e.mtimeMillis(), e.size() - stale));
             } else if (e.kind() != Entries.Kind.TEMP) {
                 kept.add(e);
@@ -129,16 +128,15 @@ public final class Trim {
             kept.sort(Comparator.comparingLong(Entries.Entry::mtimeMillis));
             int i = 0;
             for (; i < kept.size() && total > maxBytes; i++) {
-                Entries.Entry e = kept.get(i);
-                Entries.remove(e.path());
-                removed++;
-                removedBytes += e.size();
-                total -= e.size();
+                doomed.add(kept.get(i));
+                total -= kept.get(i).size();
             }
             kept = kept.subList(i, kept.size());
         }
+        Entries.removeAll(doomed);
         trimDerived(root.resolve(DERIVED), ageCutoff, tempCutoff);
-        return new Result(true, removed, removedBytes, kept.size(), total);
+        long removedBytes = staleBytes + doomed.stream().mapToLong(Entries.Entry::size).sum();
+        return new Result(true, doomed.size() + staleTemporaries, removedBytes, kept.size(), total);
     }
 
     /** Removes the temporary files in {@code dir} older than {@code cutoff}; returns the bytes removed. */
