@@ -25,6 +25,24 @@ final class Entries {
                 Files.deleteIfExists(path);
             }
         }
+
+        /**
+         * Removes the entry unless it is an executable used since the scan (its time changed): a
+         * run that found it then is about to start a JVM on it. Returns whether it was removed.
+         */
+        boolean removeIfUnused() throws IOException {
+            if (kind == Kind.EXECUTABLE) {
+                try {
+                    if (Files.getLastModifiedTime(path).toMillis() != mtimeMillis) {
+                        return false;
+                    }
+                } catch (NoSuchFileException e) {
+                    return false; // another trim or a clean removed it
+                }
+            }
+            remove();
+            return true;
+        }
     }
 
     private Entries() {}
@@ -58,16 +76,16 @@ final class Entries {
         return found;
     }
 
-    /** Removes the entries, several at once. */
-    static void removeAll(List<Entry> entries) throws IOException {
+    /** Removes the entries that are unused, several at once; returns those removed. */
+    static List<Entry> removeUnused(List<Entry> entries) throws IOException {
         try {
-            entries.parallelStream().forEach(e -> {
+            return entries.parallelStream().filter(e -> {
                 try {
-                    e.remove();
+                    return e.removeIfUnused();
                 } catch (IOException x) {
                     throw new UncheckedIOException(x);
                 }
-            });
+            }).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

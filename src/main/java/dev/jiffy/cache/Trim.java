@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -29,6 +30,14 @@ public final class Trim {
     /** A last trim further ahead than this came from a wrong clock, and does not count. */
     static final Duration FUTURE_SLACK = Duration.ofHours(1);
     static final String FILE = "trim.txt";
+    /**
+     * An executable used within this long may be starting right now, and trim leaves it, whatever
+     * the age and size limits say. The launcher execs a JVM on the executable's path and the JVM
+     * opens it tens of milliseconds later; a run file lets the launcher do so for an hour after it
+     * was written, and the entry's time, which markUsed refreshes at most once an hour, was then at
+     * most an hour old. Two hours, and five minutes for clocks: a trim never breaks a run.
+     */
+    static final Duration MAY_BE_STARTING = Duration.ofMinutes(125);
     /**
      * Where the layers above keep files derived from entries (run files, stat manifests). They
      * are rewritten while in use, so trim removes those unused for the trim age, and the
@@ -105,38 +114,47 @@ public final class Trim {
         long now = clock.millis();
         long ageCutoff = now - maxAge.toMillis();
         long tempCutoff = now - TEMP_AGE.toMillis();
+        long startingCutoff = now - MAY_BE_STARTING.toMillis();
         List<Entries.Entry> kept = new ArrayList<>();
+        List<Entries.Entry> removable = new ArrayList<>();
         List<Entries.Entry> doomed = new ArrayList<>();
         int staleTemporaries = 0;
         long staleBytes = 0;
         for (Entries.Entry e : Entries.scan(root)) {
             long cutoff = e.kind() == Entries.Kind.TEMP ? tempCutoff : ageCutoff;
-            if (e.mtimeMillis() < cutoff) {
+            boolean mayBeStarting = e.kind() == Entries.Kind.EXECUTABLE && e.mtimeMillis() >= startingCutoff;
+            if (e.mtimeMillis() < cutoff && !mayBeStarting) {
                 doomed.add(e);
-            } else if (e.kind() == Entries.Kind.EXECUTABLE) {
+                continue;
+            }
+            if (e.kind() == Entries.Kind.EXECUTABLE) {
                 // A writer killed while writing an executable leaves its temporary file in the directory.
                 long stale = removeTemporaryFiles(e.path(), tempCutoff);
                 staleTemporaries += stale > 0 ? 1 : 0;
                 staleBytes += stale;
-                kept.add(new Entries.Entry(e.path(), e.kind(), e.mtimeMillis(), e.size() - stale));
-            } else if (e.kind() != Entries.Kind.TEMP) {
+                e = new Entries.Entry(e.path(), e.kind(), e.mtimeMillis(), e.size() - stale);
+            }
+            if (e.kind() != Entries.Kind.TEMP) {
                 kept.add(e);
+                if (!mayBeStarting) {
+                    removable.add(e);
+                }
             }
         }
         long total = kept.stream().mapToLong(Entries.Entry::size).sum();
         if (total > maxBytes) {
-            kept.sort(Comparator.comparingLong(Entries.Entry::mtimeMillis));
-            int i = 0;
-            for (; i < kept.size() && total > maxBytes; i++) {
-                doomed.add(kept.get(i));
-                total -= kept.get(i).size();
+            removable.sort(Comparator.comparingLong(Entries.Entry::mtimeMillis));
+            for (int i = 0; i < removable.size() && total > maxBytes; i++) {
+                doomed.add(removable.get(i));
+                total -= removable.get(i).size();
             }
-            kept = kept.subList(i, kept.size());
         }
-        Entries.removeAll(doomed);
+        List<Entries.Entry> removed = Entries.removeUnused(doomed);
         trimDerived(root.resolve(DERIVED), ageCutoff, tempCutoff);
-        long removedBytes = staleBytes + doomed.stream().mapToLong(Entries.Entry::size).sum();
-        return new Result(true, doomed.size() + staleTemporaries, removedBytes, kept.size(), total);
+        kept.removeAll(new HashSet<>(removed));
+        long keptBytes = kept.stream().mapToLong(Entries.Entry::size).sum();
+        long removedBytes = staleBytes + removed.stream().mapToLong(Entries.Entry::size).sum();
+        return new Result(true, removed.size() + staleTemporaries, removedBytes, kept.size(), keptBytes);
     }
 
     /** Removes the temporary files in {@code dir} older than {@code cutoff}; returns the bytes removed. */

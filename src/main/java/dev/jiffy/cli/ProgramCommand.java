@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -168,9 +169,7 @@ final class ProgramCommand {
         BuildResult result;
         try {
             result = step.build(false);
-            if (result != null && result.hit() && !Sha256.of(result.executable()).equals(result.outputId().hex())) {
-                reporter.warning(result.executable() + " does not match its output ID; rebuilding it");
-                removeEntry(result.executable());
+            if (result != null && result.hit() && !holdsItsOutput(result, reporter)) {
                 result = step.build(true);
             }
         } catch (WrongJdkException e) {
@@ -386,6 +385,23 @@ final class ProgramCommand {
     }
 
     /** Drops a cache entry whose bytes changed on disk, so that nothing runs it again. */
+    /**
+     * Whether a hit's executable still has the bytes its output ID names. One changed on disk is
+     * removed with a warning; one a clean -cache took since the lookup is rebuilt in silence.
+     */
+    private static boolean holdsItsOutput(BuildResult hit, ConsoleReporter reporter) throws IOException {
+        try {
+            if (Sha256.of(hit.executable()).equals(hit.outputId().hex())) {
+                return true;
+            }
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        reporter.warning(hit.executable() + " does not match its output ID; rebuilding it");
+        removeEntry(hit.executable());
+        return false;
+    }
+
     private static void removeEntry(Path executable) throws IOException {
         Path dir = executable.getParent();
         try (var files = Files.list(dir)) {

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,33 @@ class TrimTest {
 
         assertThat(r).isEqualTo(new Trim.Result(true, 2, 5000 + IndexEntry.LENGTH, 0, 0));
         assertThat(Ids.contentPath(root, out)).doesNotExist();
+    }
+
+    @Test
+    void anExecutableUsedWithinTwoHoursStaysWhateverTheLimits() throws IOException {
+        // A run file may exec an executable for an hour, and its time may then be an hour old.
+        Path starting = putExecutable("starting", T.minus(Trim.MAY_BE_STARTING).plusSeconds(1));
+        Path edge = putExecutable("edge", T.minus(Trim.MAY_BE_STARTING));
+        Path idle = putExecutable("idle", T.minus(Trim.MAY_BE_STARTING).minusSeconds(1));
+
+        Trim.Result r = new Trim(root, clock, Duration.ofMinutes(1), 1).run(true);
+
+        assertThat(starting).exists();
+        assertThat(edge).exists();
+        assertThat(idle).doesNotExist();
+        // The three index entries and the idle executable go; the cap cannot be met.
+        assertThat(r).isEqualTo(new Trim.Result(true, 4, 5000 + 3 * IndexEntry.LENGTH, 2, 2 * 5000));
+    }
+
+    @Test
+    void anExecutableUsedBetweenTheScanAndItsRemovalStays() throws IOException {
+        Path exe = putExecutable("busy", T.minus(Duration.ofDays(30)));
+        Entries.Entry scanned = Entries.scan(root).stream()
+                .filter(e -> e.kind() == Entries.Kind.EXECUTABLE).findFirst().orElseThrow();
+        MarkUsedTest.setMtime(T, exe.getParent()); // a run's lookup marks it used
+
+        assertThat(scanned.removeIfUnused()).isFalse();
+        assertThat(exe).exists();
     }
 
     @Test
@@ -205,6 +233,15 @@ class TrimTest {
         byte[] n = Ids.bytes(name);
         System.arraycopy(n, 0, b, 0, n.length);
         return b;
+    }
+
+    /** Puts a 5000-byte executable and makes it look last used at {@code used}; returns its file. */
+    private Path putExecutable(String name, Instant used) throws IOException {
+        ActionId a = Ids.action(name);
+        byte[] program = Arrays.copyOf(content(name), 5000);
+        OutputId out = cache.putExecutable(a, "prog", program).outputId();
+        MarkUsedTest.setMtime(used, Ids.indexFile(root, a), Ids.contentPath(root, out));
+        return Ids.contentPath(root, out).resolve("prog");
     }
 
     /** Puts a 1000-byte entry and makes it look last used at {@code used}. */
