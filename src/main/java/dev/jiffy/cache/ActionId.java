@@ -8,6 +8,18 @@ public record ActionId(String hex) {
         }
     }
 
+    // Written out rather than left to the record: the generated ones bootstrap through method
+    // handles, which costs a fresh JVM tens of milliseconds on a hit's path.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ActionId other && hex.equals(other.hex);
+    }
+
+    @Override
+    public int hashCode() {
+        return hex.hashCode();
+    }
+
     @Override
     public String toString() {
         return hex;

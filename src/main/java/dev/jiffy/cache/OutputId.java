@@ -12,6 +12,18 @@ public record OutputId(String hex) {
         return new OutputId(Sha256.of(content));
     }
 
+    // Written out rather than left to the record: the generated ones bootstrap through method
+    // handles, which costs a fresh JVM tens of milliseconds on a hit's path.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OutputId other && hex.equals(other.hex);
+    }
+
+    @Override
+    public int hashCode() {
+        return hex.hashCode();
+    }
+
     @Override
     public String toString() {
         return hex;
