@@ -32,7 +32,11 @@ public final class Main {
 
     public static void main(String[] args) {
         Main main = new Main(System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
-        System.exit(main.run(args));
+        int status = main.run(args);
+        if (RemoteWarmUp.wanted()) {
+            RemoteWarmUp.run();
+        }
+        System.exit(status);
     }
 
     public int run(String... args) {
