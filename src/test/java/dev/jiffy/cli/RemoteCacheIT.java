@@ -2,6 +2,7 @@ package dev.jiffy.cli;
 
 import static dev.jiffy.cli.Jiffy.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jiffy.cli.Jiffy.Result;
 import dev.jiffy.remote.ActionResultCodec;
@@ -96,6 +97,25 @@ class RemoteCacheIT {
             assertThat(again.out()).as(again.toString()).isEqualTo("hello from again\n");
             assertThat(again.errLines()).filteredOn(l -> l.startsWith("local hit: ac/")).hasSize(2);
             assertThat(again.errLines()).noneMatch(l -> l.startsWith("remote") && !l.startsWith("remote cache: "));
+        }
+    }
+
+    @Test
+    void onJava25TheRemoteTierPrintsNoWarningOfItsOwn() throws Exception {
+        Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no JDK 25 at " + jdk25);
+        try (Nginx nginx = Nginx.start(root.resolve("nginx"))) {
+            String url = nginx.url("jiffy");
+            Result built = machine("ci", url).with("JAVA_HOME", jdk25.toString()).with("JIFFY_REMOTE_UPLOAD", "1")
+                    .run("build", "Hello.java");
+            Result hit = machine("dev", url).with("JAVA_HOME", jdk25.toString()).run("run", "-x", "Hello.java", "dev");
+
+            assertThat(built.exit()).as(built.toString()).isZero();
+            assertThat(built.err()).as(built.toString()).isEmpty();
+            assertThat(hit.out()).as(hit.toString()).isEqualTo("hello from dev\n");
+            assertThat(hit.errLines()).as(hit.toString()).filteredOn(l -> l.startsWith("remote hit: ac/")).hasSize(2);
+            // protobuf uses sun.misc.Unsafe, which Java 24 and later warn about unless told otherwise.
+            assertThat(hit.errLines()).as(hit.toString()).noneMatch(l -> l.startsWith("WARNING"));
         }
     }
 
