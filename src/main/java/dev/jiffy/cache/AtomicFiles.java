@@ -1,7 +1,8 @@
 package dev.jiffy.cache;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -28,6 +29,9 @@ public final class AtomicFiles {
     static final FileAttribute<Set<PosixFilePermission>> MODE_0777 =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx"));
 
+    private static final Set<StandardOpenOption> CREATE_NEW_FOR_WRITING =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
     private AtomicFiles() {}
 
     /** Writes {@code content} to {@code target} through a temporary file, with mode 0666 before umask. */
@@ -39,22 +43,29 @@ public final class AtomicFiles {
             throws IOException {
         // Not named after the target: a program name may take all 255 bytes a file name has.
         Path temp = target.resolveSibling(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        boolean renamed = false;
         try {
-            Files.createFile(temp, mode);
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
-                out.write(content);
-            }
-            long written = Files.size(temp);
-            if (written != content.length) {
-                throw new IOException(target + ": wrote " + written + " of " + content.length + " bytes");
+            // One open creates it with its mode and writes it; the size is read from the same descriptor.
+            try (SeekableByteChannel ch = Files.newByteChannel(temp, CREATE_NEW_FOR_WRITING, mode)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                long written = ch.size();
+                if (written != content.length) {
+                    throw new IOException(target + ": wrote " + written + " of " + content.length + " bytes");
+                }
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                renamed = true;
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException(target + ": the file system cannot rename atomically", e);
             }
         } finally {
-            Files.deleteIfExists(temp);
+            if (!renamed) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 
