@@ -387,7 +387,7 @@ final class ProgramCommand {
     /** Drops a cache entry whose bytes changed on disk, so that nothing runs it again. */
     /**
      * Whether a hit's executable still has the bytes its output ID names. One changed on disk is
-     * removed with a warning; one a clean -cache took since the lookup is rebuilt in silence.
+     * rebuilt with a warning; one a clean -cache took since the lookup is rebuilt in silence.
      */
     private static boolean holdsItsOutput(BuildResult hit, ConsoleReporter reporter) throws IOException {
         try {
@@ -398,18 +398,23 @@ final class ProgramCommand {
             return false;
         }
         reporter.warning(hit.executable() + " does not match its output ID; rebuilding it");
-        removeEntry(hit.executable());
+        removeArchives(hit.executable());
         return false;
     }
 
-    private static void removeEntry(Path executable) throws IOException {
-        Path dir = executable.getParent();
-        try (var files = Files.list(dir)) {
+    /**
+     * Removes the class-data archives made from a damaged executable. The executable itself stays
+     * until the rebuild renames the right bytes over it: a run starting on it meanwhile gets the old
+     * file or the new one, never none.
+     */
+    private static void removeArchives(Path executable) throws IOException {
+        try (var files = Files.list(executable.getParent())) {
             for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
+                if (f.getFileName().toString().startsWith(".cds-")) {
+                    Files.deleteIfExists(f);
+                }
             }
         }
-        Files.deleteIfExists(dir);
     }
 
     /** Starts a daily trim in a detached process: no run waits for it. */
