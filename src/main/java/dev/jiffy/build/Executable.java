@@ -23,13 +23,23 @@ public final class Executable {
 
     static byte[] write(String name, String mainClass, Jdk jdk, List<String> javaOptions, String buildInfo,
             Map<String, byte[]> classes, boolean multiRelease) throws IOException {
+        return write(name, mainClass, null, jdk, javaOptions, buildInfo, classes, multiRelease);
+    }
+
+    /**
+     * With a {@code launcherAgent} (a tool jar's {@code Launcher-Agent-Class}), the manifest names
+     * it and the header runs {@code java -jar}: only then does the JVM start that agent before main.
+     */
+    static byte[] write(String name, String mainClass, String launcherAgent, Jdk jdk, List<String> javaOptions,
+            String buildInfo, Map<String, byte[]> classes, boolean multiRelease) throws IOException {
         String header = "#!/bin/sh\n"
                 + "# " + name.replace('\n', ' ') + ": a Java program built by jiffy; a jar follows this header.\n"
                 + "j=" + ShellQuote.quote(jdk.javaBinary().toString()) + "\n"
                 + "[ -x \"$j\" ] || if [ -n \"${JAVA_HOME:-}\" ]; then j=$JAVA_HOME/bin/java; else j=java; fi\n"
                 + "exec \"$j\" " + (javaOptions.isEmpty() ? "" : ShellQuote.join(javaOptions) + " ")
-                + "-cp \"$0\" " + ShellQuote.quote(mainClass) + " \"$@\"\n";
+                + (launcherAgent == null ? "-cp \"$0\" " + ShellQuote.quote(mainClass) : "-jar \"$0\"") + " \"$@\"\n";
         String manifest = "Manifest-Version: 1.0\r\nCreated-By: jiffy\r\nMain-Class: " + mainClass + "\r\n"
+                + (launcherAgent == null ? "" : "Launcher-Agent-Class: " + launcherAgent + "\r\n")
                 + (multiRelease ? "Multi-Release: true\r\n" : "") + "\r\n";
         Map<String, byte[]> entries = new TreeMap<>(classes);
         entries.put(BUILD_INFO, buildInfo.getBytes(StandardCharsets.UTF_8));

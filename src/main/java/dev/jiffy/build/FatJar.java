@@ -91,6 +91,15 @@ final class FatJar {
         return options;
     }
 
+    /** The jar's {@code Launcher-Agent-Class}, which only {@code java -jar} starts; null if it names none. */
+    static String launcherAgent(Path jarPath) throws IOException {
+        try (JarFile jar = new JarFile(jarPath.toFile(), false)) {
+            Manifest mf = jar.getManifest();
+            String agent = mf == null ? null : mf.getMainAttributes().getValue("Launcher-Agent-Class");
+            return agent == null || agent.isBlank() ? null : agent.strip();
+        }
+    }
+
     private static List<String> words(String value) {
         return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }

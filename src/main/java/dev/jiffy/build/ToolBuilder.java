@@ -19,7 +19,8 @@ import java.util.jar.Manifest;
  * {@code jiffy tool}: an artifact's {@code Main-Class} with its dependencies, linked into a
  * cached executable named after the artifact. The graph is resolve then link; there is nothing
  * to compile. What the artifact's manifest asks of {@code java -jar} (Add-Opens, Add-Exports,
- * Enable-Native-Access) becomes JVM options, as the executable is started with a class path.
+ * Enable-Native-Access) becomes JVM options, as the executable is started with a class path; a
+ * Launcher-Agent-Class goes into the executable's manifest, which is then started with -jar.
  */
 public final class ToolBuilder {
     private final Cache cache;
@@ -53,19 +54,23 @@ public final class ToolBuilder {
                 .filter(a -> a.coordinate().startsWith(tool.groupId() + ":" + tool.artifactId() + ":"))
                 .findFirst().orElseThrow(() -> new BuildException(tool + ": the resolver did not return the artifact itself"));
         String mainName = mainClass != null ? mainClass : mainClassOf(main);
+        String agent = FatJar.launcherAgent(main.file());
         checkClassVersion(main, mainName, tool);
         List<String> options = new ArrayList<>(FatJar.launchOptions(main.file()));
         options.addAll(javaOptions);
         String name = tool.artifactId();
         ActionKey key = new ActionKey("link-tool", toolVersion, jdk).add("main " + mainName).add("name " + name);
         options.forEach(o -> key.add("java-option " + o));
+        if (agent != null) {
+            key.add("launcher-agent " + agent);
+        }
         resolution.artifacts().forEach(a -> key.add(a.keyLine()));
         reporter.hashLines("link-tool", key.lines());
         ActionId id = key.id();
         if (!rebuild && cache.get(id) instanceof Lookup.Hit hit) {
             java.nio.file.Path exe = cache.outputFile(hit.outputId());
             if (Executable.isBuiltFor(exe, id)) {
-                return new BuildResult(exe, hit.outputId(), mainName, jdk, options, true, Map.of());
+                return new BuildResult(exe, hit.outputId(), mainName, jdk, options, true, Map.of(), Map.of(), agent);
             }
             reporter.warning(exe + " was not built for " + name + " (its build info names another action); rebuilding it");
         }
@@ -80,9 +85,10 @@ public final class ToolBuilder {
                 .append("action\t").append(id).append('\n').append("jdk\t").append(jdk.describe()).append('\n')
                 .append("jiffy\t").append(toolVersion).append('\n');
         resolution.artifacts().forEach(a -> info.append("dep\t").append(a.coordinate()).append('\n'));
-        byte[] exe = Executable.write(name, mainName, jdk, options, info.toString(), merged.entries(), merged.multiRelease());
+        byte[] exe = Executable.write(name, mainName, agent, jdk, options, info.toString(), merged.entries(), merged.multiRelease());
         Lookup.Hit put = cache.putExecutable(id, name, exe);
-        return new BuildResult(cache.outputFile(put.outputId()), put.outputId(), mainName, jdk, options, false, Map.of());
+        return new BuildResult(cache.outputFile(put.outputId()), put.outputId(), mainName, jdk, options, false, Map.of(),
+                Map.of(), agent);
     }
 
     /**

@@ -190,7 +190,7 @@ final class ProgramCommand {
         jvmOptions.addAll(javaOptions);
         Path archive = session.persistent() ? archiveFor(jdk, result.executable(), reporter) : null;
         LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), jvmOptions, result.executable(), result.mainClass(),
-                archive, arguments);
+                archive, arguments, result.launcherAgent() != null);
         if (session.persistent() && key != null) {
             writeRunFile(session, key, stamps, result, launch, reporter);
         }

@@ -6,11 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The program's JVM command: {@code exec java <start-up flags> <options> -cp <executable> <Main> "$@"},
- * with the program's class-data archive when it exists.
+ * The program's JVM command: {@code exec java <start-up flags> <options> -cp <executable> <Main> "$@"}
+ * ({@code -jar <executable>} for a tool with a launcher agent), with the program's class-data
+ * archive when it exists.
  */
 public record LaunchCommand(Path java, List<String> jvmOptions, Path executable, String mainClass, Path archive,
-        List<String> arguments) {
+        List<String> arguments, boolean asJar) {
+
+    /** A program started with its class path and main class, as most are. */
+    public LaunchCommand(Path java, List<String> jvmOptions, Path executable, String mainClass, Path archive,
+            List<String> arguments) {
+        this(java, jvmOptions, executable, mainClass, archive, arguments, false);
+    }
 
     /**
      * Flags that make a short program start faster without changing what it does, each kept for
@@ -34,9 +41,15 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
             w.add("-Xlog:cds*=off");
         }
         w.addAll(jvmOptions);
-        w.add("-cp");
-        w.add(executable.toString());
-        w.add(mainClass);
+        if (asJar) {
+            // The executable's manifest names the main class and a Launcher-Agent-Class, which only -jar starts.
+            w.add("-jar");
+            w.add(executable.toString());
+        } else {
+            w.add("-cp");
+            w.add(executable.toString());
+            w.add(mainClass);
+        }
         w.addAll(arguments);
         return w;
     }

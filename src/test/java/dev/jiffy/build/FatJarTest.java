@@ -99,4 +99,11 @@ class FatJarTest {
                 "--enable-native-access=ALL-UNNAMED");
         assertThat(FatJar.launchOptions(jar("plain.jar", Map.of("Main-Class", "t.Main"), Map.of()))).isEmpty();
     }
+
+    @Test
+    void theLauncherAgentClassFromTheManifest() throws Exception {
+        Path agented = jar("agented.jar", Map.of("Main-Class", "t.Main", "Launcher-Agent-Class", " t.Agent "), Map.of());
+        assertThat(FatJar.launcherAgent(agented)).isEqualTo("t.Agent");
+        assertThat(FatJar.launcherAgent(jar("plain.jar", Map.of("Main-Class", "t.Main"), Map.of()))).isNull();
+    }
 }

@@ -129,6 +129,41 @@ class ToolIT {
     }
 
     @Test
+    void aLauncherAgentClassRunsBeforeTheMainClassAsWithJavaJar() throws Exception {
+        MavenRepo repo = MavenRepo.create(temp.toRealPath());
+        String g = repo.group;
+        String agent = """
+                package %s.agent;
+                public class Agent {
+                    public static void agentmain(String args, java.lang.instrument.Instrumentation inst) {
+                        System.setProperty("agent", "ran, instrumentation " + (inst != null));
+                    }
+                }
+                """.formatted(g);
+        String main = """
+                package %s.agent;
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println("main: agent " + System.getProperty("agent") + " " + java.util.Arrays.toString(args));
+                    }
+                }
+                """.formatted(g);
+        repo.deploy("agented", "1.0", MavenRepo.jar(repo.compile(Map.of(g + ".agent.Agent", agent, g + ".agent.Main", main),
+                List.of()), Map.of("Main-Class", g + ".agent.Main", "Launcher-Agent-Class", g + ".agent.Agent")));
+        Jiffy tool = withSettingsFor(repo);
+
+        Result built = tool.run("tool", "-x", repo.gav("agented", "1.0"), "a b");
+        assertThat(built.out()).as(built.toString()).isEqualTo("main: agent ran, instrumentation true [a b]\n");
+        Result fast = tool.run("tool", repo.gav("agented", "1.0"), "fast");
+        assertThat(fast.out()).as(fast.toString()).isEqualTo("main: agent ran, instrumentation true [fast]\n");
+
+        // The executable on its own (its header) starts the agent too.
+        Process p = new ProcessBuilder(built.executable().toString(), "alone").redirectErrorStream(true).start();
+        assertThat(new String(p.getInputStream().readAllBytes())).isEqualTo("main: agent ran, instrumentation true [alone]\n");
+        assertThat(p.waitFor()).isZero();
+    }
+
+    @Test
     void noVersionMeansTheNewestReleaseCheckedOnceADayAndRememberedOffline() throws Exception {
         MavenRepo repo = deployApp(temp.toRealPath(), "1.0", "1.1");
         Jiffy tool = withSettingsFor(repo);
