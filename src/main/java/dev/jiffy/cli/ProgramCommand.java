@@ -5,7 +5,6 @@ import dev.jiffy.build.BuildRequest;
 import dev.jiffy.build.BuildResult;
 import dev.jiffy.build.Builder;
 import dev.jiffy.build.Jdk;
-import dev.jiffy.build.Jdks;
 import dev.jiffy.build.NewestRelease;
 import dev.jiffy.build.ShellQuote;
 import dev.jiffy.build.Target;
@@ -44,9 +43,6 @@ import java.util.Map;
  * run of an unchanged program starts no JVM of jiffy's.
  */
 final class ProgramCommand {
-    /** Set by a switch of JDKs for //JAVA: the JAVA_HOME the user had (empty: unset). */
-    static final String SWITCHED_FROM = "JIFFY_JAVA_HOME_BEFORE";
-
     /** One way to build: a target's sources or a tool's artifact. */
     @FunctionalInterface
     private interface BuildStep {
@@ -59,6 +55,7 @@ final class ProgramCommand {
     private final Clock clock;
     private final Settings settings;
     private final Handoff handoff;
+    private final JdkSwitch jdkSwitch;
 
     ProgramCommand(PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings) {
         this.err = err;
@@ -67,6 +64,7 @@ final class ProgramCommand {
         this.clock = clock;
         this.settings = settings;
         this.handoff = Handoff.from(env);
+        this.jdkSwitch = new JdkSwitch(env, handoff);
     }
 
     /** {@code run} and {@code build} of a file or directory. */
@@ -108,7 +106,7 @@ final class ProgramCommand {
             List<String> javaOptions) throws UsageException, Failure, IOException {
         Jdk jdk = Jdk.current();
         if (flags.javaHome() != null && !jdk.isHome(Path.of(flags.javaHome()))) {
-            return switchJdk(flags.javaHome());
+            return jdkSwitch.to(flags.javaHome());
         }
         ConsoleReporter reporter = reporter(flags);
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
@@ -144,7 +142,7 @@ final class ProgramCommand {
         }
         Jdk jdk = Jdk.current();
         if (flags.javaHome() != null && !jdk.isHome(Path.of(flags.javaHome()))) {
-            return switchJdk(flags.javaHome());
+            return jdkSwitch.to(flags.javaHome());
         }
         ConsoleReporter reporter = reporter(flags);
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
@@ -173,7 +171,7 @@ final class ProgramCommand {
                 result = step.build(true);
             }
         } catch (WrongJdkException e) {
-            return switchForDirective(e);
+            return jdkSwitch.forDirective(e);
         }
         if (result == null) {
             return 0;
@@ -269,7 +267,7 @@ final class ProgramCommand {
     private Map<String, String> checkedEnv(BuildResult result) {
         Map<String, String> checked = new LinkedHashMap<>(result.environment());
         // After a switch for //JAVA the user's own setting is what the next run will see.
-        String javaHome = env.containsKey(SWITCHED_FROM) ? env.get(SWITCHED_FROM) : env.getOrDefault("JAVA_HOME", "");
+        String javaHome = env.containsKey(JdkSwitch.SWITCHED_FROM) ? env.get(JdkSwitch.SWITCHED_FROM) : env.getOrDefault("JAVA_HOME", "");
         checked.put("JAVA_HOME", javaHome);
         if (javaHome.isEmpty()) {
             checked.put("PATH", env.getOrDefault("PATH", ""));
@@ -333,39 +331,6 @@ final class ProgramCommand {
         return 0;
     }
 
-    /** Finds a JDK for the program's {@code //JAVA} line and re-runs the launcher on it. */
-    private int switchForDirective(WrongJdkException e) throws Failure, IOException {
-        if (env.containsKey(SWITCHED_FROM)) {
-            throw new Failure(1, e.getMessage() + ", though jiffy switched JDKs for it once already");
-        }
-        Path home = Jdks.find(e.wanted(), env);
-        if (home == null) {
-            throw new Failure(1, e.getMessage() + ", and no JDK that does is in "
-                    + String.join(", ", Jdks.places(env).stream().map(Path::toString).toList()) + " (add one to JIFFY_JDKS)");
-        }
-        return handOff(SWITCHED_FROM + "=" + ShellQuote.quote(env.getOrDefault("JAVA_HOME", "")) + "; export " + SWITCHED_FROM + "; "
-                + "JAVA_HOME=" + ShellQuote.quote(home.toString()) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n",
-                "//JAVA " + e.wanted() + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME to " + home);
-    }
-
-    /** Re-runs the launcher on another JDK: jiffy compiles with the JDK it runs on. */
-    private int switchJdk(String home) throws Failure, IOException {
-        if (!Files.isExecutable(Path.of(home, "bin", "java"))) {
-            throw new Failure(2, "-java " + home + ": no bin/java in that directory");
-        }
-        return handOff("JAVA_HOME=" + ShellQuote.quote(home) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n",
-                "-java " + home + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME");
-    }
-
-    /** Hands the launcher sh text to run in place of jiffy, or fails with {@code otherwise} without a launcher. */
-    private int handOff(String text, String otherwise) throws Failure, IOException {
-        if (handoff == null) {
-            throw new Failure(2, otherwise);
-        }
-        handoff.send(text);
-        return 0;
-    }
-
     /** System properties for {@code ${name}} in directives. */
     private static Map<String, String> systemProperties() {
         Map<String, String> props = new HashMap<>();
@@ -384,7 +349,6 @@ final class ProgramCommand {
         return archive;
     }
 
-    /** Drops a cache entry whose bytes changed on disk, so that nothing runs it again. */
     /**
      * Whether a hit's executable still has the bytes its output ID names. One changed on disk is
      * rebuilt with a warning; one a clean -cache took since the lookup is rebuilt in silence.
