@@ -220,14 +220,19 @@ final class ProgramCommand {
     }
 
     /**
-     * jiffy's own version for action IDs. Hashing its jar costs a cold JVM tens of milliseconds,
-     * so the hash is kept in a stat manifest of its own and redone only when the jar changes.
+     * jiffy's own version for action IDs. Hashing its jar costs a cold JVM ~60 ms, so the hash is
+     * kept in a stat manifest of its own and redone only when the jar changes. The manifest lives
+     * beside the jar, so that a new cache (a CI machine's, filled from a remote cache) does not
+     * hash it again; in the cache when jiffy's directory is not writable.
      */
     private String toolVersion(CacheSession session) throws IOException {
+        Path code = toolCode();
+        Path beside = code.resolveSibling("." + code.getFileName() + ".stat");
+        Path location = Files.isRegularFile(code) && Files.isWritable(code.getParent()) ? beside
+                : session.persistent() ? RunFiles.manifestLocation(session.cache().root(), "/@jiffy") : null;
         // This manifest keeps only the jar's hash, which no version of jiffy reads differently.
-        StatManifest manifest = StatManifest.load(session.persistent()
-                ? RunFiles.manifestLocation(session.cache().root(), "/@jiffy") : null, "any");
-        String version = ToolVersion.of(VersionCommand.version(), toolCode(), manifest);
+        StatManifest manifest = StatManifest.load(location, "any");
+        String version = ToolVersion.of(VersionCommand.version(), code, manifest);
         saveQuietly(manifest);
         return version;
     }

@@ -57,6 +57,19 @@ class CacheHitIT {
     }
 
     @Test
+    void jiffysOwnJarIsHashedIntoAManifestBesideItNotIntoEachCache() throws Exception {
+        write(work.resolve("Hello.java"), "public class Hello { public static void main(String[] a) {} }");
+
+        Result r = jiffy.run("build", "Hello.java");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        // A new cache (a CI machine's, filled from a remote) then starts without hashing the jar again.
+        Path jar = Path.of(System.getProperty("jiffy.root"), "target", "jiffy.jar");
+        assertThat(jar.resolveSibling(".jiffy.jar.stat")).content().contains("\t" + jar + "\n");
+        assertThat(temp.toRealPath().resolve("cache/run/@jiffy.stat")).doesNotExist();
+    }
+
+    @Test
     void changedSiblingFileRebuildsAndChangingItBackIsAHit() throws Exception {
         Path app = work.resolve("app");
         write(app.resolve("Main.java"), """
