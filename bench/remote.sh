@@ -193,10 +193,11 @@ report=$scratch/report.md
   echo "JVM (their classes now come from the class-data archive, ~60 classes of a remote hit still do not;"
   echo "before the archive held them, ~250 did and the remote hit cost 1.90x a local one); four requests,"
   echo "SHA-256 checks and two puts into the empty local cache; the bytes take the transfer time above"
-  echo "(java.net.http, tried first, cost 0.5-0.9 s more: TLS set-up, lambdas)."
+  echo "(java.net.http, tried first, cost 0.5-0.9 s more: TLS set-up, lambdas). An empty cache used to"
+  echo "hash jiffy's own jar again (~60 ms in a cold JVM); its hash now lives beside the jar."
   echo
-  echo "The machine has 2 cores and other work (builds, test suites) ran at the same time, as the load"
-  echo "averages show: single figures are noisy, the interleaved medians and their ratios less so."
+  echo "The machine has 2 cores; the load averages above say what else ran: single figures are noisy,"
+  echo "the interleaved medians and their ratios less so."
 } >"$report"
 cat "$report"
 
