@@ -13,12 +13,6 @@ import java.util.List;
 public record LaunchCommand(Path java, List<String> jvmOptions, Path executable, String mainClass, Path archive,
         List<String> arguments, boolean asJar) {
 
-    /** A program started with its class path and main class, as most are. */
-    public LaunchCommand(Path java, List<String> jvmOptions, Path executable, String mainClass, Path archive,
-            List<String> arguments) {
-        this(java, jvmOptions, executable, mainClass, archive, arguments, false);
-    }
-
     /**
      * Flags that make a short program start faster without changing what it does, each kept for
      * a measured gain (bench/RESULTS.md): C1 only, as most programs run from source are short;
