@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -17,12 +18,15 @@ final class Entries {
 
     /** One entry; for an executable, {@code size} counts every file in its directory. */
     record Entry(Path path, Kind kind, long mtimeMillis, long size) {
-        /** Removes the entry; the scan already knows whether it is a directory, so no stat is needed. */
+        /**
+         * Removes the entry. The scan already knows whether it is a directory, so a file goes with
+         * one unlink: java.io's delete makes that one call, where Files.delete stats first.
+         */
         void remove() throws IOException {
             if (kind == Kind.EXECUTABLE) {
                 Entries.remove(path);
-            } else {
-                Files.deleteIfExists(path);
+            } else if (!path.toFile().delete() && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(path + ": cannot remove it");
             }
         }
 
