@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +32,7 @@ class DepsRebuildIT {
     @BeforeAll
     static void deploy() throws Exception {
         repo = MavenRepo.create(shared.toRealPath());
-        for (String v : new String[] {"1.0", "1.5"}) {
-            repo.deploy("v", v, MavenRepo.jar(repo.compile(Map.of(repo.group + ".v.V", "package " + repo.group
-                    + ".v; public class V { public static String version() { return \"" + v + "\"; } }"), List.of()), Map.of()));
-        }
+        repo.deployVersioned("1.0", "1.5");
     }
 
     @AfterAll

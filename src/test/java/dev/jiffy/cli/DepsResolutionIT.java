@@ -52,23 +52,13 @@ class DepsResolutionIT {
                 List.of(repo.root.resolve(g.replace('.', '/') + "/b/1.0/b-1.0.jar"))), Map.of()),
                 repo.dependency("b", "1.0"));
 
-        for (String v : new String[] {"1.0", "1.5", "2.0", "2.1-SNAPSHOT"}) {
-            repo.deploy("v", v, versionJar(v));
-        }
+        repo.deployVersioned("1.0", "1.5", "2.0", "2.1-SNAPSHOT");
         repo.deployBom("bom", "1", repo.dependency("v", "2.0"));
     }
 
     @AfterAll
     static void removeLocalCopy() throws Exception {
         repo.deleteLocalCopy();
-    }
-
-    /** A jar whose class {@code <group>.v.V} says which version it is. */
-    private static byte[] versionJar(String version) throws Exception {
-        String g = repo.group;
-        return MavenRepo.jar(repo.compile(Map.of(g + ".v.V",
-                "package " + g + ".v; public class V { public static String version() { return \"" + version + "\"; } }"),
-                List.of()), Map.of());
     }
 
     @BeforeEach

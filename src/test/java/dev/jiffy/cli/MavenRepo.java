@@ -78,6 +78,17 @@ final class MavenRepo {
         return Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(group.replace('.', '/'));
     }
 
+    /**
+     * Deploys the artifact {@code v} in each of {@code versions}: a class {@code <group>.v.V} whose
+     * {@code version()} returns the version it was deployed as, so a program shows what it resolved.
+     */
+    void deployVersioned(String... versions) throws IOException {
+        for (String v : versions) {
+            deploy("v", v, jar(compile(Map.of(group + ".v.V", "package " + group
+                    + ".v; public class V { public static String version() { return \"" + v + "\"; } }"), List.of()), Map.of()));
+        }
+    }
+
     /** Removes what the resolver copied of this repository into the user's local repository. */
     void deleteLocalCopy() throws IOException {
         deleteTree(localCopy());
