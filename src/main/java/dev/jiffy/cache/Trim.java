@@ -116,14 +116,12 @@ public final class Trim {
         long tempCutoff = now - TEMP_AGE.toMillis();
         long startingCutoff = now - MAY_BE_STARTING.toMillis();
         List<Entries.Entry> kept = new ArrayList<>();
-        List<Entries.Entry> removable = new ArrayList<>();
         List<Entries.Entry> doomed = new ArrayList<>();
         int staleTemporaries = 0;
         long staleBytes = 0;
         for (Entries.Entry e : Entries.scan(root)) {
             long cutoff = e.kind() == Entries.Kind.TEMP ? tempCutoff : ageCutoff;
-            boolean mayBeStarting = e.kind() == Entries.Kind.EXECUTABLE && e.mtimeMillis() >= startingCutoff;
-            if (e.mtimeMillis() < cutoff && !mayBeStarting) {
+            if (e.mtimeMillis() < cutoff && !mayBeStarting(e, startingCutoff)) {
                 doomed.add(e);
                 continue;
             }
@@ -136,17 +134,19 @@ public final class Trim {
             }
             if (e.kind() != Entries.Kind.TEMP) {
                 kept.add(e);
-                if (!mayBeStarting) {
-                    removable.add(e);
-                }
             }
         }
         long total = kept.stream().mapToLong(Entries.Entry::size).sum();
         if (total > maxBytes) {
-            removable.sort(Comparator.comparingLong(Entries.Entry::mtimeMillis));
-            for (int i = 0; i < removable.size() && total > maxBytes; i++) {
-                doomed.add(removable.get(i));
-                total -= removable.get(i).size();
+            kept.sort(Comparator.comparingLong(Entries.Entry::mtimeMillis));
+            for (Entries.Entry e : kept) {
+                if (total <= maxBytes) {
+                    break;
+                }
+                if (!mayBeStarting(e, startingCutoff)) {
+                    doomed.add(e);
+                    total -= e.size();
+                }
             }
         }
         List<Entries.Entry> removed = Entries.removeUnused(doomed);
@@ -155,6 +155,11 @@ public final class Trim {
         long keptBytes = kept.stream().mapToLong(Entries.Entry::size).sum();
         long removedBytes = staleBytes + removed.stream().mapToLong(Entries.Entry::size).sum();
         return new Result(true, removed.size() + staleTemporaries, removedBytes, kept.size(), keptBytes);
+    }
+
+    /** An executable used since {@code startingCutoff}, which a run may be starting ({@link #MAY_BE_STARTING}). */
+    private static boolean mayBeStarting(Entries.Entry e, long startingCutoff) {
+        return e.kind() == Entries.Kind.EXECUTABLE && e.mtimeMillis() >= startingCutoff;
     }
 
     /** Removes the temporary files in {@code dir} older than {@code cutoff}; returns the bytes removed. */
