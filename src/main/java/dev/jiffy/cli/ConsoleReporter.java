@@ -1,6 +1,6 @@
 package dev.jiffy.cli;
 
-import dev.jiffy.build.BuildReporter;
+import dev.jiffy.work.BuildReporter;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.jiffy.cli;
 
-import dev.jiffy.build.Jdks;
-import dev.jiffy.build.ShellQuote;
-import dev.jiffy.build.WrongJdkException;
+import dev.jiffy.work.Jdks;
+import dev.jiffy.work.ShellQuote;
+import dev.jiffy.work.WrongJdkException;
 import dev.jiffy.run.Handoff;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,16 +1,16 @@
 package dev.jiffy.cli;
 
-import dev.jiffy.build.BuildException;
-import dev.jiffy.build.BuildRequest;
-import dev.jiffy.build.BuildResult;
-import dev.jiffy.build.Builder;
-import dev.jiffy.build.Jdk;
-import dev.jiffy.build.NewestRelease;
-import dev.jiffy.build.ShellQuote;
-import dev.jiffy.build.Target;
-import dev.jiffy.build.ToolBuilder;
-import dev.jiffy.build.ToolVersion;
-import dev.jiffy.build.WrongJdkException;
+import dev.jiffy.work.BuildException;
+import dev.jiffy.work.BuildRequest;
+import dev.jiffy.work.BuildResult;
+import dev.jiffy.work.Builder;
+import dev.jiffy.work.Jdk;
+import dev.jiffy.work.NewestRelease;
+import dev.jiffy.work.ShellQuote;
+import dev.jiffy.work.Target;
+import dev.jiffy.work.ToolBuilder;
+import dev.jiffy.work.ToolVersion;
+import dev.jiffy.work.WrongJdkException;
 import dev.jiffy.cache.Sha256;
 import dev.jiffy.cache.Trim;
 import dev.jiffy.deps.Catalog;

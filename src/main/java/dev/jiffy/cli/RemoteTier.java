@@ -1,6 +1,6 @@
 package dev.jiffy.cli;
 
-import dev.jiffy.build.BuildReporter;
+import dev.jiffy.work.BuildReporter;
 import dev.jiffy.cache.Cache;
 import dev.jiffy.cache.DiskCache;
 import dev.jiffy.remote.RemoteCache;

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.jiffy.build.Executable;
+import dev.jiffy.work.Executable;
 import java.util.List;
 import java.util.Properties;
 

@@ -1,6 +1,6 @@
 package dev.jiffy.run;
 
-import dev.jiffy.build.ShellQuote;
+import dev.jiffy.work.ShellQuote;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.jiffy.run;
 
-import dev.jiffy.build.ShellQuote;
+import dev.jiffy.work.ShellQuote;
 import dev.jiffy.cache.AtomicFiles;
 import dev.jiffy.cache.Trim;
 import java.io.IOException;

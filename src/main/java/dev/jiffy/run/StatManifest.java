@@ -1,6 +1,6 @@
 package dev.jiffy.run;
 
-import dev.jiffy.build.SourceScanner;
+import dev.jiffy.work.SourceScanner;
 import dev.jiffy.cache.AtomicFiles;
 import dev.jiffy.deps.Directives;
 import java.io.IOException;

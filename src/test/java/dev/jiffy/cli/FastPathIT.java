@@ -237,7 +237,7 @@ class FastPathIT {
         Result r = jiffy.exec(command, new byte[0]);
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).contains("cache hit: ");
-        assertThat(r.out()).contains("dev.jiffy.build.Builder").contains("hello");
+        assertThat(r.out()).contains("dev.jiffy.work.Builder").contains("hello");
         assertThat(r.out().lines().filter(l -> l.contains("javax.tools.") || l.contains("com.sun.tools.javac.")
                 || l.contains("com.sun.source.") || l.contains("org.eclipse.aether.") || l.contains("eu.maveniverse.")
                 || l.contains("com.google.protobuf.") || l.contains("java.net.http.")).toList()).isEmpty();

@@ -1,4 +1,4 @@
-package dev.jiffy.build;
+package dev.jiffy.work;
 
 /**
  * A build that cannot go on, with one line for the user. For a failed compile the message is

@@ -1,4 +1,4 @@
-package dev.jiffy.build;
+package dev.jiffy.work;
 
 /** A program whose {@code //JAVA} line the running JDK does not satisfy. */
 public final class WrongJdkException extends Exception {

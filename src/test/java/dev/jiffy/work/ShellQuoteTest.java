@@ -1,4 +1,4 @@
-package dev.jiffy.build;
+package dev.jiffy.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

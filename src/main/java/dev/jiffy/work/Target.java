@@ -1,4 +1,4 @@
-package dev.jiffy.build;
+package dev.jiffy.work;
 
 import java.io.IOException;
 import java.nio.file.Files;

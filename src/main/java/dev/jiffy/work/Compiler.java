@@ -1,4 +1,4 @@
-package dev.jiffy.build;
+package dev.jiffy.work;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;

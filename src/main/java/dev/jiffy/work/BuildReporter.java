@@ -1,4 +1,4 @@
-package dev.jiffy.build;
+package dev.jiffy.work;
 
 /** Where a build's messages go; the command line decides how to print them. */
 public interface BuildReporter {

@@ -1,4 +1,4 @@
-package dev.jiffy.build;
+package dev.jiffy.work;
 
 import dev.jiffy.cache.ActionId;
 import dev.jiffy.cache.Sha256;

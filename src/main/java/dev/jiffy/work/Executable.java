@@ -1,4 +1,4 @@
-package dev.jiffy.build;
+package dev.jiffy.work;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

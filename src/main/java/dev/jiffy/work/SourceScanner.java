@@ -1,4 +1,4 @@
-package dev.jiffy.build;
+package dev.jiffy.work;
 
 import dev.jiffy.cache.Sha256;
 import dev.jiffy.deps.Directives;
