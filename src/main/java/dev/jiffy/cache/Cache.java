@@ -25,6 +25,12 @@ public interface Cache extends Closeable {
     /** The file holding an output: the content file, or for an executable the file inside its directory. */
     Path outputFile(OutputId output) throws IOException;
 
+    /**
+     * Adds to a named counter ({@code jiffy cache stat} prints them): hits and misses are counted
+     * by every get, and a tier in front of the disk counts what it did too.
+     */
+    void count(String name, long delta);
+
     /** Writes the hit and miss counters back; the cache stays usable by other processes. */
     @Override
     void close() throws IOException;

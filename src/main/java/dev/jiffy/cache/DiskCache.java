@@ -52,7 +52,8 @@ public final class DiskCache implements Cache {
         return root;
     }
 
-    /** Adds to a named counter kept in the cache (written back on close). */
+    /** Kept in memory and added to the counters file on close. */
+    @Override
     public void count(String name, long delta) {
         counts.merge(name, delta, Long::sum);
     }
@@ -198,7 +199,7 @@ public final class DiskCache implements Cache {
     }
 
     private Lookup.Hit writeEntry(ActionId action, OutputId out, long size) throws IOException {
-        long now = nanos(clock.instant());
+        long now = UnixNanos.now(clock);
         Path index = indexFile(action);
         // The action's subdirectory is usually not the content's: it needs making too.
         AtomicFiles.createDirectory(index.getParent());
@@ -272,10 +273,6 @@ public final class DiskCache implements Cache {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    static long nanos(Instant t) {
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
     @Override

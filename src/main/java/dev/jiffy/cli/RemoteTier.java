@@ -2,7 +2,6 @@ package dev.jiffy.cli;
 
 import dev.jiffy.work.BuildReporter;
 import dev.jiffy.cache.Cache;
-import dev.jiffy.cache.DiskCache;
 import dev.jiffy.remote.RemoteCache;
 import dev.jiffy.remote.RemoteHeaders;
 import dev.jiffy.remote.RemoteListener;
@@ -17,7 +16,7 @@ final class RemoteTier {
     private RemoteTier() {}
 
     /** The settings were checked when read, so parsing them again cannot fail here. */
-    static Cache wrap(DiskCache local, Settings settings, BuildReporter reporter) {
+    static Cache wrap(Cache local, Settings settings, BuildReporter reporter) {
         RemoteCache remote = new RemoteCache(RemoteUrl.parse(settings.remoteCache()),
                 RemoteHeaders.parse(settings.remoteHeaders()), RemoteCache.REQUEST_TIMEOUT);
         reporter.step("remote cache: " + remote + (settings.remoteUpload() ? " (uploading)" : " (read-only)"));

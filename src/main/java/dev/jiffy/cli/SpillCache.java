@@ -77,6 +77,12 @@ final class SpillCache implements Cache {
         return primary.outputFile(output);
     }
 
+    /** Counted in the configured cache, whose counters {@code cache stat} reads. */
+    @Override
+    public void count(String name, long delta) {
+        primary.count(name, delta);
+    }
+
     /** The caches are the session's, which closes them. */
     @Override
     public void close() {}

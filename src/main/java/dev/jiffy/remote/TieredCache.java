@@ -2,7 +2,6 @@ package dev.jiffy.remote;
 
 import dev.jiffy.cache.ActionId;
 import dev.jiffy.cache.Cache;
-import dev.jiffy.cache.DiskCache;
 import dev.jiffy.cache.Lookup;
 import dev.jiffy.cache.OutputId;
 import java.io.IOException;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * server itself (as opposed to one bad entry) it is not asked again in this run.
  */
 public final class TieredCache implements Cache {
-    private final DiskCache local;
+    private final Cache local;
     private final RemoteCache remote;
     private final boolean upload;
     private final RemoteListener listener;
@@ -31,7 +30,7 @@ public final class TieredCache implements Cache {
     private volatile boolean usable = true;
     private final AtomicBoolean warmingUp = new AtomicBoolean();
 
-    public TieredCache(DiskCache local, RemoteCache remote, boolean upload, RemoteListener listener) {
+    public TieredCache(Cache local, RemoteCache remote, boolean upload, RemoteListener listener) {
         this.local = local;
         this.remote = remote;
         this.upload = upload;
@@ -156,6 +155,11 @@ public final class TieredCache implements Cache {
         } else {
             listener.trace(line);
         }
+    }
+
+    @Override
+    public void count(String name, long delta) {
+        local.count(name, delta);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.jiffy.run;
 import dev.jiffy.work.ShellQuote;
 import dev.jiffy.cache.AtomicFiles;
 import dev.jiffy.cache.Trim;
+import dev.jiffy.cache.UnixNanos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ public final class RunFiles {
      */
     public static boolean write(Path file, Map<Path, String> inputStamps, Path executable, LaunchCommand command,
             Map<String, String> env, Clock clock) throws IOException {
-        long now = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
+        long now = UnixNanos.now(clock);
         List<String> stat = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (Map.Entry<Path, String> e : inputStamps.entrySet()) {

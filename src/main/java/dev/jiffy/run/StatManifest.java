@@ -3,6 +3,7 @@ package dev.jiffy.run;
 import dev.jiffy.work.SourceScanner;
 import dev.jiffy.cache.AtomicFiles;
 import dev.jiffy.deps.Directives;
+import dev.jiffy.cache.UnixNanos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ public final class StatManifest implements SourceScanner {
         if (file == null || (!changed && fresh.size() == old.size())) {
             return;
         }
-        long now = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
+        long now = UnixNanos.now(clock);
         StringBuilder text = new StringBuilder(HEADER).append(now).append(' ').append(versionWord(parser)).append('\n');
         fresh.forEach((path, e) -> {
             if (path.indexOf('\n') < 0) {

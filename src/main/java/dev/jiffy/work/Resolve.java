@@ -8,6 +8,7 @@ import dev.jiffy.deps.DependencyException;
 import dev.jiffy.deps.MavenResolver;
 import dev.jiffy.deps.Repository;
 import dev.jiffy.deps.Resolution;
+import dev.jiffy.cache.UnixNanos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class Resolve {
         ActionId id = key.id();
         boolean dynamic = deps.stream().anyMatch(Coordinate::isDynamic);
         if (!rebuild && cache.get(id) instanceof Lookup.Hit hit) {
-            long age = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano() - hit.timeNanos();
+            long age = UnixNanos.now(clock) - hit.timeNanos();
             Resolution cached = read(hit);
             if (cached != null && (offline || !dynamic || age < Builder.DYNAMIC_RESOLUTION_NANOS)) {
                 return cached;
