@@ -8,6 +8,7 @@ import java.util.List;
 final class ConsoleReporter implements BuildReporter {
     private final PrintStream err;
     private final boolean steps;
+    private final boolean trace;
     private final boolean hashes;
     private final boolean verbose;
     private final boolean progress;
@@ -16,6 +17,7 @@ final class ConsoleReporter implements BuildReporter {
     ConsoleReporter(PrintStream err, BuildFlags flags, Settings settings, boolean terminal) {
         this.err = err;
         this.steps = flags.dryRun() || flags.trace() || flags.verbose();
+        this.trace = flags.trace();
         this.verbose = flags.verbose() || flags.trace();
         this.hashes = settings.debugHash();
         this.progress = terminal && !flags.quiet();
@@ -24,6 +26,13 @@ final class ConsoleReporter implements BuildReporter {
     @Override
     public void step(String line) {
         if (steps) {
+            err.println(line);
+        }
+    }
+
+    @Override
+    public void trace(String line) {
+        if (trace) {
             err.println(line);
         }
     }

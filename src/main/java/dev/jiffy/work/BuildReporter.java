@@ -5,6 +5,9 @@ public interface BuildReporter {
     /** A step, printed under -n and -x (and what is compiled, under -v). */
     void step(String line);
 
+    /** What the build did and why, printed under -x only: each action's ID, hit or miss, and a miss's reason. */
+    void trace(String line);
+
     /** Compiler output: diagnostics of a failed compile, warnings of a good one (again on a hit). */
     void compilerOutput(String text);
 

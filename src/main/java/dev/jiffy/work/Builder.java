@@ -1,20 +1,14 @@
 package dev.jiffy.work;
 
-import dev.jiffy.cache.ActionId;
 import dev.jiffy.cache.Cache;
-import dev.jiffy.cache.Lookup;
-import dev.jiffy.cache.OutputId;
 import dev.jiffy.deps.Coordinate;
-import dev.jiffy.deps.DependencyException;
 import dev.jiffy.deps.DirectiveException;
 import dev.jiffy.deps.Repository;
 import dev.jiffy.deps.Resolution;
-import dev.jiffy.deps.ResolvedArtifact;
 import dev.jiffy.deps.ScriptDirectives;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +20,21 @@ import java.util.Map;
  * resolved, compiled or linked.
  */
 public final class Builder {
-    /** A resolution that names a SNAPSHOT or a range is re-checked after this long, as run files are. */
-    static final long DYNAMIC_RESOLUTION_NANOS = 3_600_000_000_000L;
-
     private final Cache cache;
-    private final Jdk jdk;
-    private final String toolVersion;
+    private final Toolchain toolchain;
     private final Path cwd;
     private final BuildReporter reporter;
     private final SourceScanner scanner;
-    private final Resolve resolve;
+    private final Clock clock;
 
     public Builder(Cache cache, Jdk jdk, String toolVersion, Path cwd, BuildReporter reporter, SourceScanner scanner,
-            java.time.Clock clock) {
+            Clock clock) {
         this.cache = cache;
-        this.jdk = jdk;
-        this.toolVersion = toolVersion;
+        this.toolchain = new Toolchain(toolVersion, jdk);
         this.cwd = cwd;
         this.reporter = reporter;
         this.scanner = scanner;
-        this.resolve = new Resolve(cache, toolVersion, jdk, reporter, clock);
+        this.clock = clock;
     }
 
     /** Builds the program, or finds it; returns null under {@code -n} when something would be built. */
@@ -59,110 +48,99 @@ public final class Builder {
             throw new BuildException(e.getMessage());
         }
         checkJava(directives, set);
-        Resolution resolution = resolve.dependencies(directives.dependencies(), directives.repositories(),
-                request.offline(), request.rebuild(), request.dryRun());
-        if (resolution == null) {
+        ActionRunner runner = new ActionRunner(cache, reporter, request.rebuild(), request.dryRun());
+        Dependencies deps = dependencies(directives.dependencies(), directives.repositories(), request.offline());
+        if (!deps.resolve(runner)) {
             return null;
         }
 
-        ActionKey compileKey = new ActionKey("compile", toolVersion, jdk);
-        for (Path source : set.sources()) {
-            compileKey.add("source " + target.relative(source) + " " + set.scanned().get(source).sha256());
-        }
-        directives.javacOptions().forEach(o -> compileKey.add("javac-option " + o));
-        resolution.artifacts().forEach(a -> compileKey.add(a.keyLine()));
-        reporter.hashLines("compile", compileKey.lines());
-        ActionId compileId = compileKey.id();
-
-        CompileOutput compiled = null;
-        OutputId compiledId = null;
-        if (!request.rebuild() && cache.get(compileId) instanceof Lookup.Hit hit) {
-            compiled = readCompileOutput(hit);
-            compiledId = hit.outputId();
-        }
-        if (compiled != null) {
-            if (!compiled.warnings().isEmpty()) {
-                reporter.compilerOutput(Compiler.forDisplay(compiled.warnings(), target.root(), cwd));
-            }
-        } else {
-            int n = set.sources().size();
-            reporter.step("javac " + n + " file" + (n == 1 ? "" : "s") + " of " + SourceSet.display(cwd, target.path()));
-            if (request.dryRun()) {
-                return null;
-            }
-            Resolution withFiles = resolve.withFiles(resolution, directives.dependencies(), directives.repositories(),
-                    request.offline());
-            if (!withFiles.sameArtifacts(resolution)) {
-                return build(request); // a SNAPSHOT moved meanwhile: start again from the new set
-            }
-            resolution = withFiles;
-            Compiler.Result result = Compiler.compile(target.root(), set.sources(), target.singleFile(),
-                    directives.javacOptions(), resolution.files());
-            if (!result.diagnostics().isEmpty()) {
-                reporter.compilerOutput(Compiler.forDisplay(result.diagnostics(), target.root(), cwd));
-            }
-            if (!result.ok()) {
-                throw new BuildException("");
-            }
-            compiled = result.output();
-            compiledId = cache.put(compileId, compiled.encode()).outputId();
-        }
-
-        String main = chooseMain(request, target, compiled, directives);
-        List<String> javaOptions = directives.javaOptions();
-        Map<String, String> resourceHashes = new LinkedHashMap<>();
         Map<Path, String> inputs = new LinkedHashMap<>();
         set.scanned().forEach((p, s) -> inputs.put(p, s.stamp()));
         set.globDirectories().forEach(inputs::put);
+        Map<String, String> resourceHashes = new LinkedHashMap<>();
         for (Map.Entry<String, Path> r : set.resources().entrySet()) {
             SourceScanner.Scanned s = scanner.scan(r.getValue(), r.getValue().toString());
             resourceHashes.put(r.getKey(), s.sha256());
             inputs.put(r.getValue(), s.stamp());
         }
-        ActionKey linkKey = new ActionKey("link", toolVersion, jdk)
-                .add("compile " + compiledId)
-                .add("main " + main)
-                .add("name " + target.programName());
-        javaOptions.forEach(o -> linkKey.add("java-option " + o));
-        resolution.artifacts().forEach(a -> linkKey.add(a.keyLine()));
-        resourceHashes.forEach((name, sha) -> linkKey.add("file " + name + " " + sha));
-        reporter.hashLines("link", linkKey.lines());
-        ActionId linkId = linkKey.id();
-        if (!request.rebuild() && cache.get(linkId) instanceof Lookup.Hit hit) {
-            Path exe = cache.outputFile(hit.outputId());
-            if (Executable.isBuiltFor(exe, linkId)) {
-                return new BuildResult(exe, hit.outputId(), main, jdk, javaOptions, true, inputs, directives.environment());
+        Map<String, String> sourceHashes = new LinkedHashMap<>();
+        set.sources().forEach(s -> sourceHashes.put(target.relative(s), set.scanned().get(s).sha256()));
+
+        // A pass ends early only when fetching the jars moved the dependency set (a SNAPSHOT was
+        // deployed meanwhile), which changes both IDs; the next pass has the jars, so it is the last.
+        while (true) {
+            Compile compile = new Compile(target, set.sources(), sourceHashes, directives.javacOptions(),
+                    deps.resolution, toolchain, cwd, reporter);
+            Compile.Compiled compiled = runner.find(compile);
+            if (compiled != null) {
+                if (!compiled.output().warnings().isEmpty()) {
+                    reporter.compilerOutput(Compiler.forDisplay(compiled.output().warnings(), target.root(), cwd));
+                }
+            } else if (request.dryRun() || !deps.fetchMoved()) {
+                compiled = runner.run(compile);
+                if (compiled == null) {
+                    return null;
+                }
+            } else {
+                continue;
             }
-            reporter.warning(exe + " was not built for " + target.programName() + " (its build info names another action);"
-                    + " rebuilding it");
+
+            String main = chooseMain(request, target, compiled.output(), directives);
+            Link link = new Link(new Link.Program(target.programName(), main, null, directives.javaOptions(), compiled,
+                    set.resources(), resourceHashes, sourceHashes, deps.resolution), toolchain, reporter);
+            Link.Linked linked = runner.find(link);
+            boolean hit = linked != null;
+            if (!hit) {
+                if (!request.dryRun() && deps.fetchMoved()) {
+                    continue;
+                }
+                linked = runner.run(link);
+                if (linked == null) {
+                    return null;
+                }
+            }
+            return new BuildResult(linked.executable(), linked.id(), main, toolchain.jdk(), directives.javaOptions(), hit,
+                    inputs, directives.environment());
         }
-        reporter.step("link " + target.programName() + " (main class " + main + ")");
-        if (request.dryRun()) {
-            return null;
-        }
-        Resolution withFiles = resolve.withFiles(resolution, directives.dependencies(), directives.repositories(),
-                request.offline());
-        if (!withFiles.sameArtifacts(resolution)) {
-            return build(request);
-        }
-        resolution = withFiles;
-        byte[] exe = link(target, main, linkId, compiledId, compileKey, compiled, resolution, set.resources(), javaOptions);
-        Lookup.Hit put = cache.putExecutable(linkId, target.programName(), exe);
-        return new BuildResult(cache.outputFile(put.outputId()), put.outputId(), main, jdk, javaOptions, false, inputs,
-                directives.environment());
     }
 
-    private byte[] link(Target target, String main, ActionId linkId, OutputId compiledId, ActionKey compileKey,
-            CompileOutput compiled, Resolution resolution, Map<String, Path> resources, List<String> javaOptions)
-            throws IOException {
-        Map<String, byte[]> program = new LinkedHashMap<>(compiled.classes());
-        for (Map.Entry<String, Path> r : resources.entrySet()) {
-            program.put(r.getKey(), Files.readAllBytes(r.getValue()));
+    private Dependencies dependencies(List<Coordinate> coordinates, List<Repository> repos, boolean offline) throws IOException {
+        return new Dependencies(coordinates.isEmpty() ? null
+                : Resolve.of(coordinates, repos, offline, toolchain, reporter, clock));
+    }
+
+    /** A program's dependency set, as resolved, and then with its jars on disk. */
+    private final class Dependencies {
+        private final Resolve resolve;
+        private boolean fetched;
+        Resolution resolution = Resolution.EMPTY;
+
+        private Dependencies(Resolve resolve) {
+            this.resolve = resolve;
         }
-        FatJar.Merged merged = FatJar.merge(program, resolution.files());
-        merged.duplicates().forEach(d -> reporter.verbose("duplicate class " + d));
-        String info = buildInfo(target, main, linkId, compiledId, compileKey, resolution);
-        return Executable.write(target.programName(), main, jdk, javaOptions, info, merged.entries(), merged.multiRelease());
+
+        /** Finds or resolves the set; false under {@code -n} when it would resolve. */
+        boolean resolve(ActionRunner runner) throws BuildException, IOException {
+            if (resolve != null) {
+                resolution = runner.get(resolve);
+            }
+            return resolution != null;
+        }
+
+        /**
+         * Fetches the jars of a set that lacks them (one from the remote cache), once; true if
+         * the set moved, so that the actions keyed by it are looked up again.
+         */
+        boolean fetchMoved() throws BuildException, IOException {
+            if (resolve == null || fetched) {
+                return false;
+            }
+            fetched = true;
+            Resolution withFiles = resolve.withFiles(cache, resolution);
+            boolean moved = !withFiles.sameArtifacts(resolution);
+            resolution = withFiles;
+            return moved;
+        }
     }
 
     /** {@code //JAVA 21} wants exactly that feature release, {@code //JAVA 17+} at least it. */
@@ -173,23 +151,10 @@ public final class Builder {
         }
         boolean atLeast = wanted.endsWith("+");
         int version = Integer.parseInt(atLeast ? wanted.substring(0, wanted.length() - 1) : wanted);
-        if (atLeast ? jdk.feature() < version : jdk.feature() != version) {
+        int feature = toolchain.jdk().feature();
+        if (atLeast ? feature < version : feature != version) {
             var d = set.directives().stream().filter(x -> x.keyword().equals("JAVA")).reduce((a, b) -> b).orElseThrow();
             throw new WrongJdkException(wanted, d.file() + ":" + d.line());
-        }
-    }
-
-    /**
-     * A cached compile output, or null when its content vanished, was damaged or does not decode:
-     * then it is rebuilt. It is checked against its output ID, as Go's GetBytes does: the lookup
-     * only compared sizes, and damaged class files must not be linked into a program.
-     */
-    private CompileOutput readCompileOutput(Lookup.Hit hit) {
-        try {
-            byte[] data = Files.readAllBytes(cache.outputFile(hit.outputId()));
-            return data.length == hit.size() && OutputId.of(data).equals(hit.outputId()) ? CompileOutput.decode(data) : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 
@@ -217,26 +182,5 @@ public final class Builder {
         }
         throw new BuildException(where + ": several classes with a main method: " + String.join(", ", mains)
                 + " (choose one with -main Class or //MAIN)");
-    }
-
-    private String buildInfo(Target target, String main, ActionId linkId, OutputId compiledId, ActionKey compileKey,
-            Resolution resolution) {
-        StringBuilder b = new StringBuilder();
-        b.append("program\t").append(target.programName()).append('\n');
-        b.append("main\t").append(main).append('\n');
-        b.append("action\t").append(linkId).append('\n');
-        b.append("compile\t").append(compiledId).append('\n');
-        b.append("jdk\t").append(jdk.describe()).append('\n');
-        b.append("jiffy\t").append(toolVersion).append('\n');
-        for (String line : compileKey.lines()) {
-            if (line.startsWith("source ")) {
-                int space = line.lastIndexOf(' ');
-                b.append("source\t").append(line, "source ".length(), space).append('\t').append(line.substring(space + 1)).append('\n');
-            }
-        }
-        for (ResolvedArtifact a : resolution.artifacts()) {
-            b.append("dep\t").append(a.coordinate()).append(a.sha256() == null ? "" : "\t" + a.sha256()).append('\n');
-        }
-        return b.toString();
     }
 }

@@ -21,11 +21,6 @@ public final class Executable {
 
     private Executable() {}
 
-    static byte[] write(String name, String mainClass, Jdk jdk, List<String> javaOptions, String buildInfo,
-            Map<String, byte[]> classes, boolean multiRelease) throws IOException {
-        return write(name, mainClass, null, jdk, javaOptions, buildInfo, classes, multiRelease);
-    }
-
     /**
      * With a {@code launcherAgent} (a tool jar's {@code Launcher-Agent-Class}), the manifest names
      * it and the header runs {@code java -jar}: only then does the JVM start that agent before main.

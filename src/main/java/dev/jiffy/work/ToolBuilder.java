@@ -1,8 +1,6 @@
 package dev.jiffy.work;
 
-import dev.jiffy.cache.ActionId;
 import dev.jiffy.cache.Cache;
-import dev.jiffy.cache.Lookup;
 import dev.jiffy.deps.Coordinate;
 import dev.jiffy.deps.Repository;
 import dev.jiffy.deps.Resolution;
@@ -24,17 +22,15 @@ import java.util.jar.Manifest;
  */
 public final class ToolBuilder {
     private final Cache cache;
-    private final Jdk jdk;
-    private final String toolVersion;
+    private final Toolchain toolchain;
     private final BuildReporter reporter;
-    private final Resolve resolve;
+    private final Clock clock;
 
     public ToolBuilder(Cache cache, Jdk jdk, String toolVersion, BuildReporter reporter, Clock clock) {
         this.cache = cache;
-        this.jdk = jdk;
-        this.toolVersion = toolVersion;
+        this.toolchain = new Toolchain(toolVersion, jdk);
         this.reporter = reporter;
-        this.resolve = new Resolve(cache, toolVersion, jdk, reporter, clock);
+        this.clock = clock;
     }
 
     /**
@@ -44,12 +40,14 @@ public final class ToolBuilder {
      */
     public BuildResult build(Coordinate tool, List<Repository> repos, String mainClass, List<String> javaOptions,
             boolean offline, boolean rebuild, boolean dryRun) throws BuildException, WrongJdkException, IOException {
-        Resolution cached = resolve.dependencies(List.of(tool), repos, offline, rebuild, dryRun);
+        ActionRunner runner = new ActionRunner(cache, reporter, rebuild, dryRun);
+        Resolve resolve = Resolve.of(List.of(tool), repos, offline, toolchain, reporter, clock);
+        Resolution cached = runner.get(resolve);
         if (cached == null) {
             return null;
         }
         // The main class and the manifest's options are read from the tool's own jar.
-        Resolution resolution = resolve.withFiles(cached, List.of(tool), repos, offline);
+        Resolution resolution = resolve.withFiles(cache, cached);
         ResolvedArtifact main = resolution.artifacts().stream()
                 .filter(a -> a.coordinate().startsWith(tool.groupId() + ":" + tool.artifactId() + ":"))
                 .findFirst().orElseThrow(() -> new BuildException(tool + ": the resolver did not return the artifact itself"));
@@ -58,36 +56,17 @@ public final class ToolBuilder {
         checkClassVersion(main, mainName, tool);
         List<String> options = new ArrayList<>(FatJar.launchOptions(main.file()));
         options.addAll(javaOptions);
-        String name = tool.artifactId();
-        ActionKey key = new ActionKey("link-tool", toolVersion, jdk).add("main " + mainName).add("name " + name);
-        options.forEach(o -> key.add("java-option " + o));
-        if (agent != null) {
-            key.add("launcher-agent " + agent);
-        }
-        resolution.artifacts().forEach(a -> key.add(a.keyLine()));
-        reporter.hashLines("link-tool", key.lines());
-        ActionId id = key.id();
-        if (!rebuild && cache.get(id) instanceof Lookup.Hit hit) {
-            java.nio.file.Path exe = cache.outputFile(hit.outputId());
-            if (Executable.isBuiltFor(exe, id)) {
-                return new BuildResult(exe, hit.outputId(), mainName, jdk, options, true, Map.of(), Map.of(), agent);
+        Link link = new Link(new Link.Program(tool.artifactId(), mainName, agent, options, null, Map.of(), Map.of(),
+                Map.of(), resolution), toolchain, reporter);
+        Link.Linked linked = runner.find(link);
+        boolean hit = linked != null;
+        if (!hit) {
+            linked = runner.run(link);
+            if (linked == null) {
+                return null;
             }
-            reporter.warning(exe + " was not built for " + name + " (its build info names another action); rebuilding it");
         }
-        reporter.step("link " + name + " (" + resolution.artifacts().size() + " jars, main class " + mainName + ")");
-        if (dryRun) {
-            return null;
-        }
-        FatJar.Merged merged = FatJar.merge(Map.of(), resolution.files());
-        merged.duplicates().forEach(d -> reporter.verbose("duplicate class " + d));
-        StringBuilder info = new StringBuilder();
-        info.append("program\t").append(name).append('\n').append("main\t").append(mainName).append('\n')
-                .append("action\t").append(id).append('\n').append("jdk\t").append(jdk.describe()).append('\n')
-                .append("jiffy\t").append(toolVersion).append('\n');
-        resolution.artifacts().forEach(a -> info.append("dep\t").append(a.coordinate()).append('\n'));
-        byte[] exe = Executable.write(name, mainName, agent, jdk, options, info.toString(), merged.entries(), merged.multiRelease());
-        Lookup.Hit put = cache.putExecutable(id, name, exe);
-        return new BuildResult(cache.outputFile(put.outputId()), put.outputId(), mainName, jdk, options, false, Map.of(),
+        return new BuildResult(linked.executable(), linked.id(), mainName, toolchain.jdk(), options, hit, Map.of(),
                 Map.of(), agent);
     }
 
@@ -108,7 +87,7 @@ public final class ToolBuilder {
             }
             if (head.length == 8) {
                 int feature = ((head[6] & 0xff) << 8 | (head[7] & 0xff)) - 44;
-                if (feature > jdk.feature()) {
+                if (feature > toolchain.jdk().feature()) {
                     throw new WrongJdkException(feature + "+", tool.toString() + " (its main class is compiled for Java " + feature + ")");
                 }
             }

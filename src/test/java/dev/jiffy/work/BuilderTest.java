@@ -62,6 +62,41 @@ class BuilderTest {
     }
 
     @Test
+    void eachActionTracesItsIdAndOnAMissTheCachesReason() throws Exception {
+        write("app/Main.java", "public class Main { public static void main(String[] a) {} }\n");
+
+        build(work, "app", null);
+        assertThat(reporter.traces).hasSize(2);
+        assertThat(reporter.traces.get(0)).matches("compile [0-9a-f]{64}: miss \\(no index entry\\)");
+        assertThat(reporter.traces.get(1)).matches("link [0-9a-f]{64}: miss \\(no index entry\\)");
+        List<String> missed = List.copyOf(reporter.traces);
+
+        reporter.traces.clear();
+        build(work, "app", null);
+        assertThat(reporter.traces).containsExactly(missed.get(0).replace(": miss (no index entry)", ": hit"),
+                missed.get(1).replace(": miss (no index entry)", ": hit"));
+    }
+
+    @Test
+    void aDamagedCompileOutputIsAMissThatSaysSo() throws Exception {
+        write("app/Main.java", "public class Main { public static void main(String[] a) {} }\n");
+        BuildResult first = build(work, "app", null);
+        String compileId = reporter.traces.get(0).substring("compile ".length(), "compile ".length() + 64);
+        String outputId = Files.readString(cache.root().resolve(compileId.substring(0, 2)).resolve(compileId + "-a"))
+                .split(" ")[2];
+        Path content = cache.root().resolve(outputId.substring(0, 2)).resolve(outputId + "-d");
+        byte[] bytes = Files.readAllBytes(content);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(content, bytes);
+
+        reporter.traces.clear();
+        BuildResult second = build(work, "app", null);
+
+        assertThat(reporter.traces.get(0)).isEqualTo("compile " + compileId + ": miss (content does not match its output ID)");
+        assertThat(second.outputId()).isEqualTo(first.outputId());
+    }
+
+    @Test
     void warningsNameFilesFromTheCurrentDirectoryAlsoOnAHit() throws Exception {
         write("sub/Warned.java", WARNED);
         build(work.resolve("sub"), "Warned.java", null);
@@ -129,10 +164,16 @@ class BuilderTest {
     static final class Recorder implements BuildReporter {
         final List<String> steps = new ArrayList<>();
         final List<String> output = new ArrayList<>();
+        final List<String> traces = new ArrayList<>();
 
         @Override
         public void step(String line) {
             steps.add(line);
+        }
+
+        @Override
+        public void trace(String line) {
+            traces.add(line);
         }
 
         @Override

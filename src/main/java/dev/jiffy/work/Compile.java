@@ -1,0 +1,87 @@
+package dev.jiffy.work;
+
+import dev.jiffy.cache.ActionId;
+import dev.jiffy.cache.Cache;
+import dev.jiffy.cache.Lookup;
+import dev.jiffy.cache.OutputId;
+import dev.jiffy.deps.Resolution;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compile action: all sources of a program in one javac task, keyed by each source's path
+ * below the target's root and content, the javac options and the dependency set.
+ */
+final class Compile implements Action<Compile.Compiled> {
+    /** Class files, main classes and warnings, and the output ID that link is keyed by. */
+    record Compiled(CompileOutput output, OutputId id) {}
+
+    private final Target target;
+    private final List<Path> sources;
+    private final List<String> javacOptions;
+    private final Resolution resolution;
+    private final Path cwd;
+    private final BuildReporter reporter;
+    private final ActionKey key;
+
+    /** @param sourceHashes each source's path below the target's root and its SHA-256, in the order of {@code sources} */
+    Compile(Target target, List<Path> sources, Map<String, String> sourceHashes, List<String> javacOptions,
+            Resolution resolution, Toolchain toolchain, Path cwd, BuildReporter reporter) {
+        this.target = target;
+        this.sources = sources;
+        this.javacOptions = javacOptions;
+        this.resolution = resolution;
+        this.cwd = cwd;
+        this.reporter = reporter;
+        ActionKey key = toolchain.key("compile");
+        sourceHashes.forEach((path, sha) -> key.add("source " + path + " " + sha));
+        javacOptions.forEach(o -> key.add("javac-option " + o));
+        resolution.artifacts().forEach(a -> key.add(a.keyLine()));
+        this.key = key;
+    }
+
+    @Override
+    public ActionKey key() {
+        return key;
+    }
+
+    /**
+     * Checked against its output ID, as Go's GetBytes does: the lookup only compared sizes, and
+     * damaged class files must not be linked into a program.
+     */
+    @Override
+    public Reuse<Compiled> reuse(Cache cache, Lookup.Hit hit) {
+        try {
+            byte[] data = Files.readAllBytes(cache.outputFile(hit.outputId()));
+            if (data.length != hit.size() || !OutputId.of(data).equals(hit.outputId())) {
+                return Reuse.reject("content does not match its output ID");
+            }
+            return Reuse.use(new Compiled(CompileOutput.decode(data), hit.outputId()));
+        } catch (IOException | RuntimeException e) {
+            return Reuse.reject("content unreadable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public String describe() {
+        int n = sources.size();
+        return "javac " + n + " file" + (n == 1 ? "" : "s") + " of " + SourceSet.display(cwd, target.path());
+    }
+
+    /** javac's diagnostics are printed as javac prints them; a failed compile has said why. */
+    @Override
+    public Compiled run(Cache cache, ActionId id) throws BuildException, IOException {
+        Compiler.Result result = Compiler.compile(target.root(), sources, target.singleFile(), javacOptions,
+                resolution.files());
+        if (!result.diagnostics().isEmpty()) {
+            reporter.compilerOutput(Compiler.forDisplay(result.diagnostics(), target.root(), cwd));
+        }
+        if (!result.ok()) {
+            throw new BuildException("");
+        }
+        return new Compiled(result.output(), cache.put(id, result.output().encode()).outputId());
+    }
+}
