@@ -4,6 +4,9 @@ import dev.jiffy.work.BuildReporter;
 import dev.jiffy.cache.Cache;
 import dev.jiffy.cache.CacheRefusedException;
 import dev.jiffy.cache.DiskCache;
+import dev.jiffy.cache.Trim;
+import dev.jiffy.run.ToolCode;
+import dev.jiffy.work.Jdk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +85,23 @@ final class CacheSession implements AutoCloseable {
     Path handOverTemp() {
         keepTemp = true;
         return tempDir;
+    }
+
+    /** Starts a daily trim in a detached process: no run waits for it. */
+    void startTrimIfDue() {
+        if (!persistent() || !new Trim(cache.root(), clock, settings.trimAge(), settings.cacheMax()).isDue()) {
+            return;
+        }
+        try {
+            new ProcessBuilder(Jdk.current().javaBinary().toString(), "-cp", ToolCode.location().toString(),
+                    Main.class.getName(), "cache", "trim", "-if-due")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            // Trim is housekeeping; it will be tried again on a later run.
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jiffy.cli;
 
+import dev.jiffy.run.RunException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class Main {
     }
 
     public int run(String... args) {
-        boolean debug = !env.getOrDefault("JIFFY_DEBUG", "").isEmpty() && !"0".equals(env.get("JIFFY_DEBUG"));
+        boolean debug = Settings.flag(env, "JIFFY_DEBUG");
         try {
             return dispatch(Arrays.asList(args));
         } catch (UsageException e) {
@@ -48,6 +49,9 @@ public final class Main {
             err.println(USAGE);
             return 2;
         } catch (Failure e) {
+            err.println("jiffy: " + e.getMessage());
+            return e.exitCode();
+        } catch (RunException e) {
             err.println("jiffy: " + e.getMessage());
             return e.exitCode();
         } catch (IOException | RuntimeException e) {
@@ -69,7 +73,7 @@ public final class Main {
         }
     }
 
-    private int dispatch(List<String> args) throws UsageException, Failure, IOException {
+    private int dispatch(List<String> args) throws UsageException, Failure, RunException, IOException {
         if (args.isEmpty()) {
             throw new UsageException("no command given");
         }
@@ -92,16 +96,20 @@ public final class Main {
                 jiffy runs Java programs from source, building each one once into a content-addressed cache.
 
                 usage:
-                  jiffy run   [build flags] <file.java | dir> [args...]   build (or find in the cache) and run
-                  jiffy build [build flags] [-o path] <file.java | dir>   build; -o copies the executable out
-                  jiffy cache stat | trim | verify | path                 inspect and maintain the cache
-                  jiffy clean -cache                                      remove the whole cache, safely
-                  jiffy env [NAME...]                                     print settings
-                  jiffy version [-m <executable>]                         print jiffy's version or an executable's build info
+                  jiffy run   [build flags] <file.java | dir> [args...]       build (or find in the cache) and run
+                  jiffy build [build flags] [-o path] <file.java | dir>       build; -o copies the executable out
+                  jiffy tool  [build flags] <group:artifact[:version] | alias> [args...]
+                                                                              run an artifact's main class, or a jbang-catalog.json alias
+                  jiffy cache stat | trim | verify | path                     inspect and maintain the cache
+                  jiffy clean -cache                                          remove the whole cache, safely
+                  jiffy env [NAME...]                                         print settings
+                  jiffy version [-m <executable>]                             print jiffy's version or an executable's build info
 
-                build flags: -a (rebuild) -n (print steps only) -x (print steps) -v (name what is compiled)
+                build flags: -a (rebuild) -n (print the steps, run nothing) -x (print the steps and action IDs)
+                             -v (name what is compiled) -q (no download progress) -offline (never use the network)
                              -java <home> (use that JDK) -main <Class> (choose the main class)
-                settings: JIFFY_CACHE JIFFY_CACHE_MAX JIFFY_TRIM_AGE JIFFY_REMOTE_CACHE JIFFY_REMOTE_UPLOAD JIFFY_OFFLINE
+                settings: JIFFY_CACHE JIFFY_CACHE_MAX JIFFY_TRIM_AGE JIFFY_REMOTE_CACHE JIFFY_REMOTE_UPLOAD
+                          JIFFY_REMOTE_HEADERS JIFFY_OFFLINE JIFFY_VERIFY JIFFY_DEBUG JIFFY_DEBUG_HASH (see jiffy env)
                 """);
         return 0;
     }

@@ -98,7 +98,8 @@ record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trim
         throw new UsageException(name + "=" + v + ": expected 1 (on) or 0 (off)");
     }
 
-    private static boolean flag(Map<String, String> env, String name) {
+    /** An on/off setting: off when unset, empty, 0 or false (in any case), on otherwise. */
+    static boolean flag(Map<String, String> env, String name) {
         String v = env.getOrDefault(name, "");
         return !v.isEmpty() && !v.equals("0") && !v.equalsIgnoreCase("false");
     }

@@ -1,13 +1,12 @@
 package dev.jiffy.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.jiffy.run.ToolCode;
 import dev.jiffy.work.Executable;
 import java.util.List;
-import java.util.Properties;
 
 /** {@code jiffy version}: jiffy's version and the JDK it runs on, like {@code go version}. */
 final class VersionCommand {
@@ -36,19 +35,8 @@ final class VersionCommand {
         if (!args.isEmpty()) {
             throw new UsageException("version takes no arguments, or -m <executable>");
         }
-        out.println("jiffy " + version() + " java " + System.getProperty("java.version") + " "
+        out.println("jiffy " + ToolCode.release() + " java " + System.getProperty("java.version") + " "
                 + System.getProperty("os.name").toLowerCase() + "/" + System.getProperty("os.arch"));
         return 0;
-    }
-
-    /** The version Maven wrote into the jar at build time. */
-    static String version() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = VersionCommand.class.getResourceAsStream("/dev/jiffy/version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        }
-        return p.getProperty("version", "devel");
     }
 }

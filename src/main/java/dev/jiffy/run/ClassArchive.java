@@ -1,6 +1,8 @@
 package dev.jiffy.run;
 
 import dev.jiffy.cache.Sha256;
+import dev.jiffy.work.BuildReporter;
+import dev.jiffy.work.Jdk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -36,10 +38,35 @@ public final class ClassArchive {
     }
 
     /**
+     * The program's archive, whose dump starts in the background the first time; a dump that
+     * cannot start only costs start-up time, so it is said under -x and the run goes on.
+     */
+    public static Path prepare(Jdk jdk, Path executable, BuildReporter reporter) {
+        Path archive = location(executable, jdk.home(), jdk.vmVersion());
+        try {
+            startDump(jdk.home(), executable, archive);
+        } catch (IOException e) {
+            reporter.step("no class-data archive: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        return archive;
+    }
+
+    /** Removes the archives made from an executable, as when its bytes turned out damaged. */
+    static void removeAll(Path executable) throws IOException {
+        try (var files = Files.list(executable.getParent())) {
+            for (Path f : files.toList()) {
+                if (f.getFileName().toString().startsWith(".cds-")) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /**
      * Starts a detached dump of the archive unless it exists or another dump is under way.
      * The dump writes a temporary file and renames it into place, so a reader sees all or nothing.
      */
-    public static void startDump(Path javaHome, Path executable, Path archive) throws IOException {
+    static void startDump(Path javaHome, Path executable, Path archive) throws IOException {
         if (Files.exists(archive)) {
             return;
         }

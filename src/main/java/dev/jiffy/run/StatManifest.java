@@ -104,6 +104,15 @@ public final class StatManifest implements SourceScanner {
         return FileStamp.of(directory).statLine();
     }
 
+    /** Saves, or leaves the old file: the manifest only saves reading files again. */
+    public void saveQuietly(Clock clock) {
+        try {
+            save(clock);
+        } catch (IOException e) {
+            // the next build reads those files again
+        }
+    }
+
     /** Writes the entries used by this build back, if any changed. */
     public void save(Clock clock) throws IOException {
         if (file == null || (!changed && fresh.size() == old.size())) {

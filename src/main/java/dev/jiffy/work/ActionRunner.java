@@ -36,7 +36,7 @@ final class ActionRunner {
             if (lookup instanceof Lookup.Hit hit) {
                 Action.Reuse<T> reuse = action.reuse(cache, hit);
                 if (reuse.output() != null) {
-                    reporter.trace(key.action() + " " + id + ": hit");
+                    reporter.trace("action " + key.action() + " " + id + ": hit");
                     return reuse.output();
                 }
                 missed = reuse.rejected();
@@ -44,7 +44,7 @@ final class ActionRunner {
                 missed = ((Lookup.Miss) lookup).reason();
             }
         }
-        reporter.trace(key.action() + " " + id + ": miss (" + missed + ")");
+        reporter.trace("action " + key.action() + " " + id + ": miss (" + missed + ")");
         return null;
     }
 

@@ -67,8 +67,8 @@ class BuilderTest {
 
         build(work, "app", null);
         assertThat(reporter.traces).hasSize(2);
-        assertThat(reporter.traces.get(0)).matches("compile [0-9a-f]{64}: miss \\(no index entry\\)");
-        assertThat(reporter.traces.get(1)).matches("link [0-9a-f]{64}: miss \\(no index entry\\)");
+        assertThat(reporter.traces.get(0)).matches("action compile [0-9a-f]{64}: miss \\(no index entry\\)");
+        assertThat(reporter.traces.get(1)).matches("action link [0-9a-f]{64}: miss \\(no index entry\\)");
         List<String> missed = List.copyOf(reporter.traces);
 
         reporter.traces.clear();
@@ -81,7 +81,7 @@ class BuilderTest {
     void aDamagedCompileOutputIsAMissThatSaysSo() throws Exception {
         write("app/Main.java", "public class Main { public static void main(String[] a) {} }\n");
         BuildResult first = build(work, "app", null);
-        String compileId = reporter.traces.get(0).substring("compile ".length(), "compile ".length() + 64);
+        String compileId = reporter.traces.get(0).substring("action compile ".length(), "action compile ".length() + 64);
         String outputId = Files.readString(cache.root().resolve(compileId.substring(0, 2)).resolve(compileId + "-a"))
                 .split(" ")[2];
         Path content = cache.root().resolve(outputId.substring(0, 2)).resolve(outputId + "-d");
@@ -92,7 +92,7 @@ class BuilderTest {
         reporter.traces.clear();
         BuildResult second = build(work, "app", null);
 
-        assertThat(reporter.traces.get(0)).isEqualTo("compile " + compileId + ": miss (content does not match its output ID)");
+        assertThat(reporter.traces.get(0)).isEqualTo("action compile " + compileId + ": miss (content does not match its output ID)");
         assertThat(second.outputId()).isEqualTo(first.outputId());
     }
 
