@@ -1,0 +1,62 @@
+package dev.jiffy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.cli.Jiffy.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jiffy installed where a user may clone it: a directory with a space in its name. Its own
+ * class-data archive lives below that directory, so every JVM-path start after the first (the
+ * one that dumps the archive) passes that path to the JVM.
+ */
+class LauncherPathIT {
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyStartWorksFromADirectoryWithASpaceInItsName() throws Exception {
+        Path install = installCopy(temp.toRealPath().resolve("my tools").resolve("jiffy"));
+        Path launcher = install.resolve("bin/jiffy");
+        Path work = Files.createDirectory(temp.toRealPath().resolve("work"));
+        Jiffy jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
+        Jiffy.write(work.resolve("Hi.java"), "class Hi { public static void main(String[] a) { System.out.println(\"hi \" + a.length); } }\n");
+
+        for (int i = 0; i < 3; i++) {
+            // -a takes the JVM path every time: the first start dumps jiffy's archive, later ones map it.
+            Result run = jiffy.exec(List.of(launcher.toString(), "run", "-a", "Hi.java", "x"), new byte[0]);
+            assertThat(run.exit()).as(run.toString()).isZero();
+            assertThat(run.out()).as(run.toString()).isEqualTo("hi 1\n");
+            assertThat(run.err()).as(run.toString()).isEmpty();
+        }
+        try (Stream<Path> archives = Files.walk(install.resolve("target/cds"))) {
+            assertThat(archives.filter(p -> p.toString().endsWith("jiffy.jsa"))).hasSize(1);
+        }
+        Result version = jiffy.exec(List.of(launcher.toString(), "version"), new byte[0]);
+        assertThat(version.exit()).as(version.toString()).isZero();
+        assertThat(version.out()).startsWith("jiffy ");
+        Result hit = jiffy.exec(List.of(launcher.toString(), "run", "Hi.java"), new byte[0]);
+        assertThat(hit.out()).as(hit.toString()).isEqualTo("hi 0\n");
+    }
+
+    /** The launcher and the built jar with its libraries, as a clone that has built itself holds them. */
+    private static Path installCopy(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("bin"));
+        Files.createDirectories(dir.resolve("target/lib"));
+        Files.copy(Jiffy.LAUNCHER, dir.resolve("bin/jiffy"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(Jiffy.ROOT.resolve("target/jiffy.jar"), dir.resolve("target/jiffy.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        try (Stream<Path> libs = Files.list(Jiffy.ROOT.resolve("target/lib"))) {
+            for (Path lib : libs.toList()) {
+                Files.copy(lib, dir.resolve("target/lib").resolve(lib.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jiffy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code jiffy help} names every command and build flag; JIFFY_DEBUG means the same in every part of jiffy. */
+class MainHelpTest {
+    @TempDir
+    Path temp;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run main(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env, temp, Clock.systemUTC()).run(args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpNamesEveryCommandAndBuildFlag() {
+        Run r = main(Map.of("HOME", temp.toString()), "help");
+
+        assertThat(r.exit()).isZero();
+        for (String command : new String[] {"jiffy run ", "jiffy build ", "jiffy tool ", "jiffy cache ", "jiffy clean ",
+                "jiffy env ", "jiffy version "}) {
+            assertThat(r.out()).contains(command);
+        }
+        for (String flag : new String[] {"-a ", "-n ", "-x ", "-v ", "-q ", "-offline ", "-java <home>", "-main <Class>", "-o path"}) {
+            assertThat(r.out()).contains(flag);
+        }
+        assertThat(r.out()).contains("JIFFY_DEBUG").contains("JIFFY_REMOTE_HEADERS");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"false, false", "FALSE, false", "0, false", "'', false", "1, true", "true, true", "yes, true"})
+    void jiffyDebugIsOnAndOffAsTheSettingsRead(String value, boolean on) throws Exception {
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+        Map<String, String> env = Map.of("JIFFY_CACHE", file.resolve("cache").toString(), "JIFFY_DEBUG", value);
+
+        Run r = main(env, "cache", "stat");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("jiffy: ");
+        assertThat(r.err().contains("\tat ")).as(r.err()).isEqualTo(on);
+        assertThat(Settings.from(env).debug()).isEqualTo(on);
+    }
+}
