@@ -64,7 +64,7 @@ final class ProgramCommand {
         BuildFlags flags = BuildFlags.parse("tool", args, false);
         String spec = flags.target();
         if (spec.indexOf(':') >= 0) {
-            return runTool(flags, spec, "/@tool/" + spec, List.of(), List.of());
+            return runTool(flags, spec, RunFiles.toolKey(spec), List.of(), List.of());
         }
         Catalog.Alias alias;
         try {

@@ -51,6 +51,14 @@ public final class RunFiles {
         return abs;
     }
 
+    /**
+     * The key of {@code jiffy tool <spec>} for a coordinate: it names no file, so it sits under
+     * {@code /@tool/}, where no absolute path of a file can be; null for a spec with a slash.
+     */
+    public static String toolKey(String spec) {
+        return spec.indexOf('/') >= 0 ? null : key("", "/@tool/" + spec);
+    }
+
     public static Path location(Path cacheRoot, String key) {
         return Path.of(cacheRoot + "/" + Trim.DERIVED + key + ".run");
     }
