@@ -1,11 +1,11 @@
 package dev.jiffy.cli;
 
-import dev.jiffy.work.BuildReporter;
 import dev.jiffy.cache.Cache;
 import dev.jiffy.cache.CacheRefusedException;
 import dev.jiffy.cache.DiskCache;
 import dev.jiffy.cache.Trim;
 import dev.jiffy.run.ToolCode;
+import dev.jiffy.work.BuildReporter;
 import dev.jiffy.work.Jdk;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,8 +51,9 @@ final class CacheSession implements AutoCloseable {
         return new CacheSession(DiskCache.open(temp.resolve("cache"), clock, false), temp, settings, reporter, clock);
     }
 
-    DiskCache cache() {
-        return cache;
+    /** The cache's directory, where run files and manifests are kept; null when builds are temporary. */
+    Path root() {
+        return persistent() ? cache.root() : null;
     }
 
     /**

@@ -96,7 +96,7 @@ final class ProgramCommand {
             return jvm.switchTo(flags.javaHome());
         }
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
-            Path root = session.persistent() ? session.cache().root() : null;
+            Path root = session.root();
             Execution x = plan.in(session, root, reporter);
             JvmPath.Built built = jvm.build(x.run(), x.step());
             if (x.manifest() != null) {

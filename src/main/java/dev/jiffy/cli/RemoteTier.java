@@ -1,12 +1,12 @@
 package dev.jiffy.cli;
 
-import dev.jiffy.work.BuildReporter;
 import dev.jiffy.cache.Cache;
 import dev.jiffy.remote.RemoteCache;
 import dev.jiffy.remote.RemoteHeaders;
 import dev.jiffy.remote.RemoteListener;
 import dev.jiffy.remote.RemoteUrl;
 import dev.jiffy.remote.TieredCache;
+import dev.jiffy.work.BuildReporter;
 
 /**
  * Puts the remote cache of JIFFY_REMOTE_CACHE in front of the local one. A class of its own, so

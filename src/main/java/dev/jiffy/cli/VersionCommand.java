@@ -1,11 +1,11 @@
 package dev.jiffy.cli;
 
+import dev.jiffy.run.ToolCode;
+import dev.jiffy.work.Executable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.jiffy.run.ToolCode;
-import dev.jiffy.work.Executable;
 import java.util.List;
 
 /** {@code jiffy version}: jiffy's version and the JDK it runs on, like {@code go version}. */

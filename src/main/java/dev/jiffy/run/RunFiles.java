@@ -1,9 +1,9 @@
 package dev.jiffy.run;
 
-import dev.jiffy.work.ShellQuote;
 import dev.jiffy.cache.AtomicFiles;
 import dev.jiffy.cache.Trim;
 import dev.jiffy.cache.UnixNanos;
+import dev.jiffy.work.ShellQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

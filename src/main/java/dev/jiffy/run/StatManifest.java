@@ -1,9 +1,9 @@
 package dev.jiffy.run;
 
-import dev.jiffy.work.SourceScanner;
 import dev.jiffy.cache.AtomicFiles;
-import dev.jiffy.deps.Directives;
 import dev.jiffy.cache.UnixNanos;
+import dev.jiffy.deps.Directives;
+import dev.jiffy.work.SourceScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
