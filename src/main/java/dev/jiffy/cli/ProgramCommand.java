@@ -33,6 +33,9 @@ final class ProgramCommand {
      */
     record Execution(BuildStep step, ProgramRun run, StatManifest manifest) {}
 
+    /** One command line: the command ({@code run}, {@code build} or {@code tool}), its flags, and what it builds. */
+    record Request(String command, BuildFlags flags, Plan plan) {}
+
     @FunctionalInterface
     interface Plan {
         Execution in(CacheSession session, Path cacheRoot, ConsoleReporter reporter) throws BuildException, IOException;
@@ -59,7 +62,7 @@ final class ProgramCommand {
         if (!isRun && !flags.programArgs().isEmpty()) {
             throw new UsageException("build: unexpected argument \"" + flags.programArgs().get(0) + "\" after the target");
         }
-        return execute(command, flags, target(command, flags, flags.target(), cwd, List.of(), List.of()));
+        return execute(new Request(command, flags, target(command, flags, flags.target(), cwd, List.of(), List.of())));
     }
 
     /** A file or directory, its sources read through the stat manifest kept beside its run file. */
@@ -89,7 +92,8 @@ final class ProgramCommand {
     }
 
     /** Builds in a cache session, then copies the executable out ({@code build}) or starts it. */
-    int execute(String command, BuildFlags flags, Plan plan) throws Failure, RunException, IOException {
+    int execute(Request request) throws Failure, RunException, IOException {
+        BuildFlags flags = request.flags();
         ConsoleReporter reporter = new ConsoleReporter(err, flags, settings, "1".equals(env.get("JIFFY_STDERR_TTY")));
         JvmPath jvm = new JvmPath(env, cwd, clock, reporter);
         if (flags.javaHome() != null && !Jdk.current().isHome(Path.of(flags.javaHome()))) {
@@ -97,7 +101,7 @@ final class ProgramCommand {
         }
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
             Path root = session.root();
-            Execution x = plan.in(session, root, reporter);
+            Execution x = request.plan().in(session, root, reporter);
             JvmPath.Built built = jvm.build(x.run(), x.step());
             if (x.manifest() != null) {
                 x.manifest().saveQuietly(clock);
@@ -106,7 +110,7 @@ final class ProgramCommand {
                 return 0;
             }
             session.startTrimIfDue();
-            if (command.equals("build")) {
+            if (request.command().equals("build")) {
                 return flags.dryRun() || flags.output() == null ? 0
                         : OutputCopy.copy(built.result().executable(), cwd, flags.output());
             }

@@ -38,7 +38,8 @@ final class ToolCommand {
         BuildFlags flags = BuildFlags.parse("tool", args, false);
         String spec = flags.target();
         if (spec.indexOf(':') >= 0) {
-            return programs.execute("tool", flags, tool(flags, spec, RunFiles.toolKey(spec), List.of(), List.of()));
+            return programs.execute(new ProgramCommand.Request("tool", flags,
+                    tool(flags, spec, RunFiles.toolKey(spec), List.of(), List.of())));
         }
         Catalog.Alias alias;
         try {
@@ -52,10 +53,11 @@ final class ToolCommand {
         }
         if (alias.scriptRef().indexOf(':') < 0 || alias.scriptRef().endsWith(".java")) {
             // An alias for a script: run it as `jiffy run` would, from the catalog's directory.
-            return programs.execute("run", flags, programs.target("run", flags, alias.scriptRef(),
-                    alias.catalog().getParent(), alias.arguments(), alias.javaOptions()));
+            return programs.execute(new ProgramCommand.Request("run", flags, programs.target("run", flags,
+                    alias.scriptRef(), alias.catalog().getParent(), alias.arguments(), alias.javaOptions())));
         }
-        return programs.execute("tool", flags, tool(flags, alias.scriptRef(), null, alias.arguments(), alias.javaOptions()));
+        return programs.execute(new ProgramCommand.Request("tool", flags,
+                tool(flags, alias.scriptRef(), null, alias.arguments(), alias.javaOptions())));
     }
 
     /** An artifact; without a version, its newest release. */
