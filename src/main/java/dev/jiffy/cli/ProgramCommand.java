@@ -100,8 +100,7 @@ final class ProgramCommand {
             return jvm.switchTo(flags.javaHome());
         }
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
-            Path root = session.root();
-            Execution x = request.plan().in(session, root, reporter);
+            Execution x = request.plan().in(session, session.root(), reporter);
             JvmPath.Built built = jvm.build(x.run(), x.step());
             if (x.manifest() != null) {
                 x.manifest().saveQuietly(clock);
@@ -114,7 +113,8 @@ final class ProgramCommand {
                 return flags.dryRun() || flags.output() == null ? 0
                         : OutputCopy.copy(built.result().executable(), cwd, flags.output());
             }
-            return jvm.start(x.run(), built, root, session::handOverTemp);
+            // Not the root the plan was made with: a put the disk refused sent the build to a temporary cache.
+            return jvm.start(x.run(), built, session.root(), session::handOverTemp);
         } catch (BuildException e) {
             if (e.getMessage().isEmpty()) {
                 return 1; // javac has said why
