@@ -74,29 +74,17 @@ final class Jiffy {
 
     /** Runs bin/jiffy with {@code args}, writes {@code input} to its stdin and closes it. */
     Result runWithInput(byte[] input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(List.of(args));
-        return exec(command, input);
+        return exec(launcher(args), input);
     }
 
     /** Runs any command with this environment and directory (an executable, {@code sh <exe>}). */
     Result exec(List<String> command, byte[] input) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        return finish(command, pb.start(), input);
+        return finish(command, startCommand(command), input);
     }
 
     /** Starts bin/jiffy without waiting, for tests that start several at once. */
     Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        return pb.start();
+        return startCommand(launcher(args));
     }
 
     /** Starts any command with this environment and directory without waiting (signal and kill tests). */
@@ -105,6 +93,13 @@ final class Jiffy {
         pb.environment().clear();
         pb.environment().putAll(env);
         return pb.start();
+    }
+
+    private static List<String> launcher(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        return command;
     }
 
     static Result finish(List<String> command, Process p, byte[] input) throws IOException, InterruptedException {
