@@ -2,7 +2,8 @@ package dev.jiffy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

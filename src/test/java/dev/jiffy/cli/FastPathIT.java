@@ -1,9 +1,10 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

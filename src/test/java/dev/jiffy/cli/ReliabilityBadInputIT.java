@@ -5,9 +5,10 @@ import static dev.jiffy.cli.Reliability.assertRan;
 import static dev.jiffy.cli.Reliability.jiffyLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
 import dev.jiffy.cache.ActionId;
 import dev.jiffy.cache.DiskCache;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,8 @@ import static dev.jiffy.cli.Reliability.assertVerifiesClean;
 import static dev.jiffy.cli.Reliability.jiffyLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

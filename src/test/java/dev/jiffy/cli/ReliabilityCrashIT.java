@@ -8,7 +8,8 @@ import static dev.jiffy.cli.Reliability.program;
 import static dev.jiffy.cli.Reliability.temporaryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

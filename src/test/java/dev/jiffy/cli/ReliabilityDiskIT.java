@@ -8,7 +8,8 @@ import static dev.jiffy.cli.Reliability.temporaryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

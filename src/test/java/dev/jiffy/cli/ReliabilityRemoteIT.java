@@ -7,7 +7,8 @@ import static dev.jiffy.cli.Reliability.output;
 import static dev.jiffy.cli.Reliability.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import dev.jiffy.remote.ActionResultCodec;
 import dev.jiffy.remote.RemoteOutput;
 import dev.jiffy.remote.ScriptedServer;

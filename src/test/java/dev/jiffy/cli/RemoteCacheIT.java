@@ -1,10 +1,11 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import dev.jiffy.remote.ActionResultCodec;
 import dev.jiffy.remote.Nginx;
 import dev.jiffy.remote.RemoteOutput;

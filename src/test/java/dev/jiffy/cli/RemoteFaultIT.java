@@ -1,11 +1,12 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
-import dev.jiffy.remote.ScriptedServer;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import dev.jiffy.remote.ScriptedServer.Answer;
+import dev.jiffy.remote.ScriptedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
