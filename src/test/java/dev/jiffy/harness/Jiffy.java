@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@code bin/jiffy} as a user does: a real child process with its own environment, working
  * directory and cache. Every run has a timeout, so a hung program fails its test instead of the
- * build; the timeout is generous because javac on a loaded 2-core machine is slow. The methods
- * that change a setting return a new one.
+ * build; the timeout is generous because javac on a loaded 2-core machine is slow. A test gets
+ * one from its {@link Sandbox}; the methods that change a setting return a new one.
  */
 public final class Jiffy {
     /** The project directory, which holds bin/jiffy and the packaged jar. */
@@ -65,6 +65,11 @@ public final class Jiffy {
             e.put(name, value);
         }
         return new Jiffy(e, cwd);
+    }
+
+    /** The same settings with another cache: a second machine's, or one a test set up. */
+    public Jiffy withCache(Path cache) {
+        return with("JIFFY_CACHE", cache.toString());
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
