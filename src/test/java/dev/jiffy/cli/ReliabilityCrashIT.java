@@ -6,10 +6,12 @@ import static dev.jiffy.cli.Reliability.killTree;
 import static dev.jiffy.cli.Reliability.output;
 import static dev.jiffy.cli.Reliability.program;
 import static dev.jiffy.cli.Reliability.temporaryFiles;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jiffy.harness.Jiffy;
 import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,10 +21,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Crashes: bin/jiffy and everything it started, killed with SIGKILL at random moments of a build,
@@ -35,18 +36,11 @@ class ReliabilityCrashIT {
     private static final int EXIT = 17;
     private static final int KILLS = 15;
 
-    @TempDir
-    Path temp;
-    Path work;
-    Path cache;
-    Jiffy jiffy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        cache = temp.toRealPath().resolve("cache");
-        jiffy = Jiffy.withCache(cache, work);
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Path cache = sandbox.cache();
+    final Jiffy jiffy = sandbox.jiffy();
 
     @Test
     void killsAtRandomMomentsOfABuildLeaveACacheThatRunsTheRightProgram() throws Exception {
@@ -124,7 +118,7 @@ class ReliabilityCrashIT {
         assertRan(jiffy.run("run", "Big.java"), "big " + noise.length + "\n", 0);
         assertVerifiesClean(jiffy);
 
-        assertThat(jiffy.run("cache", "trim").exit()).isZero();
+        assertThat(jiffy.run("cache", "trim")).succeeded();
         assertThat(left).as("a temporary file less than an hour old may still be written to").exists();
 
         List<Path> temporary = temporaryFiles(cache);
@@ -134,12 +128,12 @@ class ReliabilityCrashIT {
             Files.setLastModifiedTime(t, twoHoursAgo);
         }
         Result trim = jiffy.run("cache", "trim");
-        assertThat(trim.exit()).as(trim.toString()).isZero();
+        assertThat(trim).succeeded();
         assertThat(temporaryFiles(cache)).as(trim.toString()).isEmpty();
         // The entries themselves are in use and stay.
         Result hit = jiffy.run("run", "-x", "Big.java");
         assertRan(hit, "big " + noise.length + "\n", 0);
-        assertThat(hit.hit()).as(hit.toString()).isTrue();
+        assertThat(hit).isHit();
         assertThat(script).exists();
     }
 
