@@ -107,9 +107,4 @@ final class Reliability {
         Result v = jiffy.run("cache", "verify");
         assertThat(v).succeeded().stdout().containsPattern("verified [1-9][0-9]* files, removed 0");
     }
-
-    /** The lines jiffy printed about itself (not the program's). */
-    static List<String> jiffyLines(Result r) {
-        return r.errLines().stream().filter(l -> l.startsWith("jiffy:")).toList();
-    }
 }
