@@ -4,10 +4,12 @@ import static dev.jiffy.cli.Reliability.assertRan;
 import static dev.jiffy.cli.Reliability.assertVerifiesClean;
 import static dev.jiffy.cli.Reliability.output;
 import static dev.jiffy.cli.Reliability.program;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jiffy.harness.Jiffy;
 import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -55,29 +57,26 @@ class ReliabilitySignalIT {
             }
             """;
 
-    @TempDir
-    static Path temp;
-    static Path work;
-    static Jiffy jiffy;
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox();
+    static final Path work = sandbox.work();
+    static final Jiffy jiffy = sandbox.jiffy();
+    static Path runFile;
 
     @BeforeAll
     static void buildLoop() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
         Path source = Jiffy.write(work.resolve("Loop.java"), LOOP);
         Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(60)));
-        runFile = Path.of(temp.toRealPath().resolve("cache") + "/run" + source + ".run");
+        runFile = Path.of(sandbox.cache() + "/run" + source + ".run");
         Thread.sleep(2_200);
         Result built = jiffy.run("run", "Loop.java", "exit");
-        assertThat(built.exit()).as(built.toString()).isZero();
+        assertThat(built).succeeded();
         assertThat(runFile).exists();
     }
 
-    static Path runFile;
-
     private static void kill(String signal, long pid) throws Exception {
         Result r = jiffy.exec(List.of("kill", "-" + signal, "--", Long.toString(pid)), new byte[0]);
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
     }
 
     @ParameterizedTest(name = "{0} through {1}")
