@@ -81,11 +81,10 @@ class ReliabilityRemoteIT {
 
     /** A machine in {@code sandbox} with its own cache and both programs, using the remote at {@code url}. */
     static Jiffy machine(Sandbox sandbox, String name, String url) throws Exception {
-        Path root = sandbox.dir().resolve(name);
-        Path work = Files.createDirectories(root.resolve("work"));
-        program(work.resolve("alpha"), "alpha", 3, 0);
-        program(work.resolve("beta"), "beta", 3, 0);
-        return sandbox.jiffy().withCache(root.resolve("cache")).in(work).with("JIFFY_REMOTE_CACHE", url);
+        Jiffy machine = sandbox.machine(name).with("JIFFY_REMOTE_CACHE", url);
+        program(machine.cwd().resolve("alpha"), "alpha", 3, 0);
+        program(machine.cwd().resolve("beta"), "beta", 3, 0);
+        return machine;
     }
 
     /** The control: the same set-up with nothing poisoned is a remote hit for both programs. */

@@ -72,6 +72,11 @@ public final class Jiffy {
         return with("JIFFY_CACHE", cache.toString());
     }
 
+    /** The directory it starts in. */
+    public Path cwd() {
+        return cwd;
+    }
+
     public Result run(String... args) throws IOException, InterruptedException {
         return runWithInput(new byte[0], args);
     }

@@ -62,6 +62,20 @@ public final class Sandbox implements BeforeAllCallback, BeforeEachCallback {
         return Jiffy.withCache(cache(), work);
     }
 
+    /**
+     * jiffy as on another machine, for a remote cache that one machine fills and another reads:
+     * {@code <name>/work} (made here) and {@code <name>/cache} in the sandbox.
+     */
+    public Jiffy machine(String name) {
+        Path home = dir.resolve(name);
+        try {
+            Files.createDirectories(home.resolve("work"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jiffy().withCache(home.resolve("cache")).in(home.resolve("work"));
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         shared = true;

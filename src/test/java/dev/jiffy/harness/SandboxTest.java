@@ -31,7 +31,7 @@ class SandboxTest {
     }
 
     @Test
-    void workIsTheDirectoryJiffyRunsInAndCacheItsCache() throws Exception {
+    void theDirectoriesAndEnvironmentJiffyRunsWith() throws Exception {
         USED.add(sandbox.dir());
         assertThat(sandbox.dir()).isDirectory().isEqualTo(sandbox.dir().toRealPath());
         assertThat(sandbox.work()).isDirectory().isEqualTo(sandbox.dir().resolve("work"));
@@ -46,6 +46,12 @@ class SandboxTest {
         Result moved = sandbox.jiffy().with("JIFFY_OFFLINE", "1").in(other).withCache(shared.cache())
                 .with("JIFFY_OFFLINE", null).exec(show, new byte[0]);
         assertThat(moved).succeeded().printed(other + "\n" + other + "\nJIFFY_CACHE=" + shared.cache() + "\n");
+
+        Jiffy ci = sandbox.machine("ci");
+        Path ciWork = sandbox.dir().resolve("ci/work");
+        assertThat(ci.cwd()).isDirectory().isEqualTo(ciWork);
+        assertThat(ci.exec(show, new byte[0])).succeeded()
+                .printed(ciWork + "\n" + ciWork + "\nJIFFY_CACHE=" + sandbox.dir().resolve("ci/cache") + "\n");
     }
 
     @Test
