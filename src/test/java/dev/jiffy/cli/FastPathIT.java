@@ -228,7 +228,8 @@ class FastPathIT {
                 "-Xlog:class+load", "-cp", Jiffy.ROOT.resolve("target/jiffy.jar") + ":" + Jiffy.ROOT.resolve("target/lib/*"),
                 "dev.jiffy.cli.Main", "run", "-x", "Greet.java");
         Result r = jiffy.exec(command, new byte[0]);
-        assertThat(r).succeeded().stderrContains("cache hit: ").stdout().contains("dev.jiffy.work.Builder").contains("hello");
+        assertThat(r).succeeded().stderrContains("cache hit: ")
+                .stdout().contains("dev.jiffy.work.Builder").contains("hello");
         assertThat(r.out().lines().filter(l -> l.contains("javax.tools.") || l.contains("com.sun.tools.javac.")
                 || l.contains("com.sun.source.") || l.contains("org.eclipse.aether.") || l.contains("eu.maveniverse.")
                 || l.contains("com.google.protobuf.") || l.contains("java.net.http.")).toList()).isEmpty();

@@ -104,7 +104,8 @@ class ReliabilityDiskIT {
     }
 
     private static void assertOneWarning(Result r, String... parts) {
-        assertThat(r).stderrLinesStartingWith("jiffy:").singleElement().asString().startsWith("jiffy: warning: ").contains(parts);
+        assertThat(r).stderrLinesStartingWith("jiffy:").singleElement().asString()
+                .startsWith("jiffy: warning: ").contains(parts);
     }
 
     @Test

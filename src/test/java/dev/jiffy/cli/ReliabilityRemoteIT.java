@@ -150,7 +150,8 @@ class ReliabilityRemoteIT {
     void anOptInThatIsNotOneOrZeroIsAUsageError(String upload) throws Exception {
         Jiffy dev = machine(sandbox, "dev", server.url("cache")).with("JIFFY_REMOTE_UPLOAD", upload);
         Result r = dev.run("run", "alpha", "never");
-        assertThat(r).exitedWith(2).printed("").stderrLines().first().isEqualTo("jiffy: JIFFY_REMOTE_UPLOAD=" + upload + ": expected 1 (on) or 0 (off)");
+        assertThat(r).exitedWith(2).printed("").stderrLines().first()
+                .isEqualTo("jiffy: JIFFY_REMOTE_UPLOAD=" + upload + ": expected 1 (on) or 0 (off)");
         assertNoStackTrace(r);
         assertThat(server.requests()).isEmpty();
     }

@@ -69,7 +69,8 @@ class RemoteCacheIT {
             Jiffy dev = machine("dev", url);
             Result hit = dev.run("run", "-x", "Hello.java", "dev");
             assertThat(hit).succeeded().printed("hello from dev\n").didNotCompile().isHit().stderrLines()
-                    .noneMatch(l -> l.startsWith("javac") || l.startsWith("link ")).noneMatch(l -> l.startsWith("jiffy: warning"));
+                    .noneMatch(l -> l.startsWith("javac") || l.startsWith("link "))
+                    .noneMatch(l -> l.startsWith("jiffy: warning"));
             assertThat(hit).stderrLinesStartingWith("remote hit: ac/").hasSize(2);
             assertThat(hit.executable()).startsWith(root.resolve("dev/cache"));
             assertThat(hit.executable().getFileName()).isEqualTo(built.executable().getFileName());

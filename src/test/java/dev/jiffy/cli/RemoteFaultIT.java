@@ -133,7 +133,8 @@ class RemoteFaultIT {
         server.store().clear();
         server.script(r -> r.method().equals("PUT") && r.path().contains("/cas/") ? Answer.status(413) : null);
         Result r = machine(sandbox, "ci2", server.url("cache")).with("JIFFY_REMOTE_UPLOAD", "1").run("run", "Hello.java", "ci2");
-        assertThat(r).succeeded().printed("hello from ci2\n").stderrLinesStartingWith(WARNING).singleElement().asString().contains("too large (HTTP 413)", "not uploaded");
+        assertThat(r).succeeded().printed("hello from ci2\n")
+                .stderrLinesStartingWith(WARNING).singleElement().asString().contains("too large (HTTP 413)", "not uploaded");
         // Content refused, so no action result names it.
         assertThat(server.requestLines()).noneMatch(l -> l.startsWith("PUT /cache/ac/"));
         assertThat(server.requestLines()).filteredOn(l -> l.startsWith("PUT /cache/cas/")).hasSize(2);
@@ -183,7 +184,8 @@ class RemoteFaultIT {
 
     private void assertBuiltLocallyWithOneWarning(String url, String why) throws Exception {
         Result r = machine(sandbox, "dev", url).run("run", "-x", "Hello.java", "dev");
-        assertThat(r).succeeded().printed("hello from dev\n").compiled().stderrLines().noneMatch(l -> l.startsWith("remote hit"));
+        assertThat(r).succeeded().printed("hello from dev\n").compiled()
+                .stderrLines().noneMatch(l -> l.startsWith("remote hit"));
         assertThat(r).stderrLinesStartingWith(WARNING).singleElement().asString()
                 .startsWith("jiffy: warning: remote cache http://127.0.0.1:").contains(why);
         // The local build stands on its own: the next run is a local hit, whatever the server does.
