@@ -41,7 +41,7 @@ public final class Jiffy {
      * jiffy with the cache at {@code cache}, started in {@code cwd}. The test's own JIFFY_*
      * settings are dropped, so that only what a test sets applies.
      */
-    public static Jiffy withCache(Path cache, Path cwd) {
+    static Jiffy create(Path cache, Path cwd) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeIf(k -> k.startsWith("JIFFY_"));
         env.put("JIFFY_CACHE", cache.toString());

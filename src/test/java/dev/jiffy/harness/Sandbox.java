@@ -59,7 +59,7 @@ public final class Sandbox implements BeforeAllCallback, BeforeEachCallback {
 
     /** bin/jiffy started in work/ with cache/ as its cache, and none of the test JVM's JIFFY_* settings. */
     public Jiffy jiffy() {
-        return Jiffy.withCache(cache(), work);
+        return Jiffy.create(cache(), work);
     }
 
     /**
