@@ -1,6 +1,7 @@
 package dev.jiffy.harness;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractStringAssert;
@@ -49,44 +50,24 @@ public final class ResultAssert extends AbstractAssert<ResultAssert, Result> {
 
     /** Under -x: jiffy found the program in the cache (it printed "cache hit: <executable>"). */
     public ResultAssert isHit() {
-        isNotNull();
-        if (!actual.hit()) {
-            failWithMessage("expected a cache hit (a line \"cache hit: \") in:%n%s", actual);
-        }
-        return this;
+        return holds(Result::hit, "expected a cache hit (a line \"cache hit: \") in:%n%s");
     }
 
     public ResultAssert isNotHit() {
-        isNotNull();
-        if (actual.hit()) {
-            failWithMessage("expected no cache hit (no line \"cache hit: \") in:%n%s", actual);
-        }
-        return this;
+        return holds(r -> !r.hit(), "expected no cache hit (no line \"cache hit: \") in:%n%s");
     }
 
     /** Under -x: javac ran (jiffy printed a "javac " step). */
     public ResultAssert compiled() {
-        isNotNull();
-        if (!actual.compiled()) {
-            failWithMessage("expected a javac step (a line \"javac \") in:%n%s", actual);
-        }
-        return this;
+        return holds(Result::compiled, "expected a javac step (a line \"javac \") in:%n%s");
     }
 
     public ResultAssert didNotCompile() {
-        isNotNull();
-        if (actual.compiled()) {
-            failWithMessage("expected no javac step (no line \"javac \") in:%n%s", actual);
-        }
-        return this;
+        return holds(r -> !r.compiled(), "expected no javac step (no line \"javac \") in:%n%s");
     }
 
     public ResultAssert hasNoStackTrace() {
-        isNotNull();
-        if (STACK_FRAME.matcher(actual.err()).find()) {
-            failWithMessage("expected no stack trace on stderr in:%n%s", actual);
-        }
-        return this;
+        return holds(r -> !STACK_FRAME.matcher(r.err()).find(), "expected no stack trace on stderr in:%n%s");
     }
 
     public AbstractStringAssert<?> stdout() {
@@ -109,6 +90,15 @@ public final class ResultAssert extends AbstractAssert<ResultAssert, Result> {
         isNotNull();
         List<String> lines = actual.errLines().stream().filter(l -> l.startsWith(prefix)).toList();
         return Assertions.assertThat(lines).as("%s", about("stderr lines starting with \"" + prefix + "\""));
+    }
+
+    /** Fails with {@code message}, formatted with the whole result, unless {@code check} holds. */
+    private ResultAssert holds(Predicate<Result> check, String message) {
+        isNotNull();
+        if (!check.test(actual)) {
+            failWithMessage(message, actual);
+        }
+        return this;
     }
 
     /** The part of the result a check is about, then the whole result, after any description the test gave. */
