@@ -189,7 +189,7 @@ class MainTest {
     }
 
     @Test
-    void cacheSubcommandsAreUsageErrorsWhenMisspelt() {
+    void aCacheSubcommandMisspeltIsAUsageErrorAndOneWithoutACacheOneLine() {
         assertUsageError(main("cache"), "cache needs a subcommand: stat, trim, verify or path");
         assertUsageError(main("cache", "frob"), "unknown cache subcommand \"frob\" (stat, trim, verify, path)");
         assertUsageError(main("cache", "path", "x"), "cache path: unexpected argument \"x\"");
