@@ -1,16 +1,17 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jiffy.cache.Sha256;
-import dev.jiffy.cli.Jiffy.Result;
-import java.nio.file.Files;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a build prints besides the program's output: javac's warnings, again on a hit (Go prints
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the steps under -n, which runs nothing.
  */
 class BuildMessagesIT {
-    /** A raw type (an unchecked note) and a constructor deprecated for removal (a warning). */
+    /**
+     * A raw type (an unchecked note) and a method deprecated for removal (a warning) on Java 17
+     * and 25 alike; {@code new Integer} is only deprecated on 25.
+     */
     private static final String WARNED = """
             import java.util.ArrayList;
             import java.util.List;
@@ -27,48 +31,37 @@ class BuildMessagesIT {
                 public static void main(String[] args) {
                     List raw = new ArrayList();
                     raw.add("x");
-                    Integer boxed = new Integer(42);
-                    System.out.println(raw + " " + boxed);
+                    Object manager = System.getSecurityManager();
+                    System.out.println(raw + " " + manager);
                 }
             }
             """;
 
-    @TempDir
-    Path temp;
-    Path work;
-    Jiffy jiffy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Jiffy jiffy = sandbox.jiffy();
 
     @Test
     void warningsOfTheFirstBuildArePrintedAgainOnAHit() throws Exception {
         write(work.resolve("Warned.java"), WARNED);
         Result first = jiffy.run("build", "Warned.java");
-        assertThat(first.exit()).as(first.toString()).isZero();
-        assertThat(first.errLines()).as(first.toString())
+        assertThat(first).succeeded().stderrLines()
                 .anyMatch(l -> l.startsWith("Warned.java:8: warning: [removal]"))
                 .contains("Note: Warned.java uses unchecked or unsafe operations.");
 
         Result hit = jiffy.run("build", "-x", "Warned.java");
-        assertThat(hit.hit()).as(hit.toString()).isTrue();
-        assertThat(hit.err()).contains(first.err());
+        assertThat(hit).isHit().stderrContains(first.err());
 
         Result again = jiffy.run("build", "Warned.java");
-        assertThat(again.err()).isEqualTo(first.err());
+        assertThat(again).stderr().isEqualTo(first.err());
 
         Result run = jiffy.run("run", "-x", "Warned.java");
-        assertThat(run.out()).as(run.toString()).isEqualTo("[x] 42\n");
-        assertThat(run.hit()).isTrue();
-        assertThat(run.err()).contains(first.err());
+        assertThat(run).printed("[x] null\n").isHit().stderrContains(first.err());
 
         // From another directory the cached warnings name the file as javac would from there.
-        Result fromParent = jiffy.in(temp.toRealPath()).run("build", "-x", "work/Warned.java");
-        assertThat(fromParent.hit()).as(fromParent.toString()).isTrue();
-        assertThat(fromParent.err()).contains(first.err().replace("Warned.java", "work/Warned.java"));
+        Result fromParent = jiffy.in(sandbox.dir()).run("build", "-x", "work/Warned.java");
+        assertThat(fromParent).isHit().stderrContains(first.err().replace("Warned.java", "work/Warned.java"));
     }
 
     @Test
@@ -78,20 +71,18 @@ class BuildMessagesIT {
         Jiffy hashing = jiffy.with("JIFFY_DEBUG_HASH", "1");
 
         Result first = hashing.run("run", "Hashed.java");
-        assertThat(first.exit()).as(first.toString()).isZero();
-        assertThat(first.out()).isEqualTo("1\n");
+        assertThat(first).succeeded().printed("1\n");
         List<String> compile = linesStarting(first, "HASH[compile]: ");
-        List<String> link = linesStarting(first, "HASH[link]: ");
-        assertThat(compile).as(first.toString())
+        assertThat(first).stderrLinesStartingWith("HASH[compile]: ")
                 .contains("HASH[compile]: source Hashed.java " + Sha256.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .anyMatch(l -> l.startsWith("HASH[compile]: jdk "));
-        assertThat(link).as(first.toString())
+        assertThat(first).stderrLinesStartingWith("HASH[link]: ")
                 .contains("HASH[link]: main Hashed", "HASH[link]: name Hashed")
                 .anyMatch(l -> l.matches("HASH\\[link]: compile [0-9a-f]{64}"));
 
         // The same inputs, the same lines: on a hit they explain the same IDs.
         Result hit = hashing.run("build", "Hashed.java");
-        assertThat(linesStarting(hit, "HASH[")).isEqualTo(linesStarting(first, "HASH["));
+        assertThat(hit).stderrLinesStartingWith("HASH[").isEqualTo(linesStarting(first, "HASH["));
 
         // A changed source changes exactly its own compile line.
         String changed = text.replace("println(1)", "println(2)");
@@ -104,7 +95,7 @@ class BuildMessagesIT {
                         + Sha256.of(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         Result quiet = jiffy.run("build", "Hashed.java");
-        assertThat(quiet.err()).doesNotContain("HASH[");
+        assertThat(quiet).stderr().doesNotContain("HASH[");
     }
 
     @Test
@@ -113,14 +104,11 @@ class BuildMessagesIT {
                 public class Dry { public static void main(String[] a) { System.out.println("ran"); } }
                 """);
         Result dry = jiffy.run("run", "-n", "Dry.java");
-        assertThat(dry.exit()).as(dry.toString()).isZero();
-        assertThat(dry.out()).isEmpty();
-        assertThat(dry.errLines()).contains("javac 1 file of Dry.java");
+        assertThat(dry).succeeded().printed("").stderrLines().contains("javac 1 file of Dry.java");
 
         // Nothing was built: the next run compiles.
         Result real = jiffy.run("run", "-x", "Dry.java");
-        assertThat(real.out()).as(real.toString()).isEqualTo("ran\n");
-        assertThat(real.compiled()).isTrue();
+        assertThat(real).printed("ran\n").compiled();
     }
 
     private static List<String> linesStarting(Result r, String prefix) {

@@ -1,37 +1,38 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code JIFFY_CACHE=off}: the program is built into a temporary directory, runs as usual, and
  * nothing is left behind, neither in the temporary directory nor in a default cache.
  */
 class CacheOffIT {
-    @TempDir
-    Path temp;
-    Path work;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
     Path tmp;
     Path home;
     Jiffy jiffy;
 
     @BeforeEach
     void setUp() throws Exception {
-        Path root = temp.toRealPath();
-        work = Files.createDirectory(root.resolve("work"));
-        tmp = Files.createDirectory(root.resolve("tmp"));
-        home = Files.createDirectory(root.resolve("home"));
+        tmp = Files.createDirectory(sandbox.dir().resolve("tmp"));
+        home = Files.createDirectory(sandbox.dir().resolve("home"));
         // Java takes its temporary directory from java.io.tmpdir, not TMPDIR.
-        jiffy = Jiffy.withCache(root.resolve("unused"), work)
+        jiffy = sandbox.jiffy()
                 .with("JIFFY_CACHE", "off")
                 .with("HOME", home.toString())
                 .with("XDG_CACHE_HOME", null)
@@ -54,9 +55,7 @@ class CacheOffIT {
     void runBuildsIntoATemporaryDirectoryAndRemovesIt() throws Exception {
         for (int i = 0; i < 2; i++) {
             Result r = jiffy.run("run", "Off.java", "a b");
-            assertThat(r.out()).as(r.toString()).isEqualTo("off a b 1\n");
-            assertThat(r.exit()).isEqualTo(5);
-            assertThat(r.err()).doesNotContain("jiffy:");
+            assertThat(r).printed("off a b 1\n").exitedWith(5).stderr().doesNotContain("jiffy:");
             assertLeftNothing();
         }
     }
@@ -64,11 +63,10 @@ class CacheOffIT {
     @Test
     void buildOutputRunsAndNothingElseIsLeft() throws Exception {
         Result r = jiffy.run("build", "-o", "off-app", "Off.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         assertLeftNothing();
         Result ran = jiffy.exec(List.of(work.resolve("off-app").toString(), "x"), new byte[0]);
-        assertThat(ran.out()).as(ran.toString()).isEqualTo("off x 0\n");
-        assertThat(ran.exit()).isEqualTo(5);
+        assertThat(ran).printed("off x 0\n").exitedWith(5);
     }
 
     private void assertLeftNothing() throws Exception {
@@ -78,6 +76,6 @@ class CacheOffIT {
         try (Stream<Path> left = Files.list(home)) {
             assertThat(left.toList()).as("left in HOME").isEmpty();
         }
-        assertThat(temp.resolve("unused")).doesNotExist();
+        assertThat(sandbox.cache()).doesNotExist();
     }
 }

@@ -1,14 +1,15 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
-import java.nio.file.Files;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The two real programs the dependencies issue names, from Maven Central (which CI reaches) and
@@ -16,16 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the Add-Exports its manifest declares to run on JDK 17 and newer.
  */
 class DepsCentralIT {
-    @TempDir
-    Path temp;
-    Path work;
-    Jiffy jiffy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Jiffy jiffy = sandbox.jiffy();
 
     @Test
     void picocliScript() throws Exception {
@@ -46,24 +41,21 @@ class DepsCentralIT {
                 }
                 """);
         Result r = jiffy.run("run", "Greet.java", "--name", "jiffy");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("hello jiffy\n");
+        assertThat(r).succeeded().printed("hello jiffy\n");
 
         Result usage = jiffy.run("run", "Greet.java", "--bogus");
-        assertThat(usage.exit()).as(usage.toString()).isEqualTo(2);
-        assertThat(usage.err()).contains("Unknown option: '--bogus'");
+        assertThat(usage).exitedWith(2).stderrContains("Unknown option: '--bogus'");
     }
 
     @Test
     void googleJavaFormatAsATool() throws Exception {
         Result r = jiffy.run("tool", "com.google.googlejavaformat:google-java-format:1.28.0", "--version");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         assertThat(r.out() + r.err()).contains("google-java-format: Version 1.28.0");
 
         // It formats, which needs javac's internals that only the manifest's Add-Exports opens.
         Path source = write(work.resolve("Ugly.java"), "class Ugly{void f(){int x=1;}}\n");
         Result format = jiffy.run("tool", "com.google.googlejavaformat:google-java-format:1.28.0", source.toString());
-        assertThat(format.exit()).as(format.toString()).isZero();
-        assertThat(format.out()).isEqualTo("class Ugly {\n  void f() {\n    int x = 1;\n  }\n}\n");
+        assertThat(format).succeeded().printed("class Ugly {\n  void f() {\n    int x = 1;\n  }\n}\n");
     }
 }

@@ -1,9 +1,12 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,10 +29,10 @@ class DepsDirectivesIT {
     static Path shared;
     static MavenRepo repo;
 
-    @TempDir
-    Path temp;
-    Path work;
-    Jiffy jiffy;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Jiffy jiffy = sandbox.jiffy();
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -40,12 +43,6 @@ class DepsDirectivesIT {
     @AfterAll
     static void removeLocalCopy() throws Exception {
         repo.deleteLocalCopy();
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
     }
 
     @Test
@@ -75,8 +72,7 @@ class DepsDirectivesIT {
                 """.formatted(repo.gav("v", "1.5"), repo.group));
 
         Result r = jiffy.run("run", "App.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("helper 12 1.5\n");
+        assertThat(r).succeeded().printed("helper 12 1.5\n");
     }
 
     @Test
@@ -99,8 +95,7 @@ class DepsDirectivesIT {
         write(work.resolve("settings/dev.properties"), "mode=dev\n");
 
         Result r = jiffy.run("run", "Res.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("data\nmode=dev\n");
+        assertThat(r).succeeded().printed("data\nmode=dev\n");
     }
 
     @Test
@@ -115,14 +110,13 @@ class DepsDirectivesIT {
                 }
                 """);
         Result r = jiffy.run("run", "Opts.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("hello world/2\n");
+        assertThat(r).succeeded().printed("hello world/2\n");
 
         // Built out of the cache, the executable carries them in its own command line.
-        Path exe = temp.resolve("opts");
-        assertThat(jiffy.run("build", "-o", exe.toString(), "Opts.java").exit()).isZero();
+        Path exe = sandbox.dir().resolve("opts");
+        assertThat(jiffy.run("build", "-o", exe.toString(), "Opts.java")).succeeded();
         Result alone = jiffy.exec(List.of(exe.toString()), new byte[0]);
-        assertThat(alone.out()).as(alone.toString()).isEqualTo("hello world/2\n");
+        assertThat(alone).printed("hello world/2\n");
     }
 
     @Test
@@ -139,14 +133,11 @@ class DepsDirectivesIT {
                 }
                 """);
         Result r = jiffy.run("run", "-x", "Javac.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
         // Without -parameters the name would be arg0.
-        assertThat(r.out()).isEqualTo("whom\n");
-        assertThat(r.err()).as(r.toString()).contains("Javac.java:4: warning: [rawtypes]");
+        assertThat(r).succeeded().printed("whom\n").stderrContains("Javac.java:4: warning: [rawtypes]");
 
         Result again = jiffy.run("run", "-x", "Javac.java");
-        assertThat(again.hit()).as(again.toString()).isTrue();
-        assertThat(again.err()).as(again.toString()).contains("Javac.java:4: warning: [rawtypes]");
+        assertThat(again).isHit().stderrContains("Javac.java:4: warning: [rawtypes]");
     }
 
     @Test
@@ -161,8 +152,7 @@ class DepsDirectivesIT {
                 }
                 """);
         Result r = jiffy.run("run", "Two.java", "a", "b");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("second 2\n");
+        assertThat(r).succeeded().printed("second 2\n");
     }
 
     @Test
@@ -176,20 +166,17 @@ class DepsDirectivesIT {
         Jiffy withEnv = jiffy.with("JIFFY_TEST_GROUP", repo.group);
 
         Result r = withEnv.with("JIFFY_TEST_VERSION", "1.0").run("run", "Env.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("1.0\n");
+        assertThat(r).succeeded().printed("1.0\n");
 
         // Once the script is old enough for a run file, that file must not keep the old value.
         Thread.sleep(2_200);
         Result cached = withEnv.with("JIFFY_TEST_VERSION", "1.0").run("run", "Env.java");
-        assertThat(cached.out()).as(cached.toString()).isEqualTo("1.0\n");
+        assertThat(cached).printed("1.0\n");
         Result other = withEnv.with("JIFFY_TEST_VERSION", "1.5").run("run", "Env.java");
-        assertThat(other.exit()).as(other.toString()).isZero();
-        assertThat(other.out()).as(other.toString()).isEqualTo("1.5\n");
+        assertThat(other).succeeded().printed("1.5\n");
 
         Result unset = jiffy.with("JIFFY_TEST_VERSION", "1.0").run("run", "Env.java");
-        assertThat(unset.exit()).as(unset.toString()).isEqualTo(1);
-        assertThat(unset.errLines()).as(unset.toString())
+        assertThat(unset).exitedWith(1).stderrLines()
                 .containsExactly("jiffy: Env.java:1: //DEPS: ${env.JIFFY_TEST_GROUP} is not set");
     }
 
@@ -199,11 +186,10 @@ class DepsDirectivesIT {
                 //JAVA 99
                 public class Future { public static void main(String[] args) {} }
                 """);
-        Result r = jiffy.with("JIFFY_JDKS", temp.toString()).run("run", "Future.java");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.errLines().get(0)).startsWith("jiffy: Future.java:1: //JAVA 99 is not satisfied by Java ")
-                .contains(temp.toString(), "JIFFY_JDKS");
+        Result r = jiffy.with("JIFFY_JDKS", sandbox.dir().toString()).run("run", "Future.java");
+        assertThat(r).exitedWith(1).stderrLines().singleElement().asString()
+                .startsWith("jiffy: Future.java:1: //JAVA 99 is not satisfied by Java ")
+                .contains(sandbox.dir().toString(), "JIFFY_JDKS");
     }
 
     @Test
@@ -231,8 +217,7 @@ class DepsDirectivesIT {
                 }
                 """.formatted(feature));
         Result r = jiffy.with("JIFFY_JDKS", other.toString()).run("run", "Pinned.java", "arg");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo(feature + " arg\n");
+        assertThat(r).succeeded().printed(feature + " arg\n");
     }
 
     private static int releaseFeature(Path home) {

@@ -1,20 +1,21 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad dependency inputs: each is one line on stderr naming what is at fault, a non-zero exit,
@@ -22,22 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
  * that "nothing written" is counted against entries that are there.
  */
 class DepsErrorsIT {
-    private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at ", Pattern.MULTILINE);
-
-    @TempDir
-    static Path shared;
+    /** The repository and the cache that all tests share; the cache holds one good build. */
+    @RegisterExtension
+    static final Sandbox shared = new Sandbox();
+    static final Path cache = shared.cache();
     static MavenRepo repo;
-    static Path cache;
 
-    @TempDir
-    Path temp;
-    Path work;
-    Jiffy jiffy;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    Jiffy jiffy = sandbox.jiffy().withCache(cache);
 
     @BeforeAll
     static void deployAndBuildOne() throws Exception {
-        Path root = shared.toRealPath();
-        repo = MavenRepo.create(root);
+        repo = MavenRepo.create(shared.dir());
         byte[] jar = MavenRepo.jar(repo.compile(Map.of(repo.group + ".v.V",
                 "package " + repo.group + ".v; public class V { public static String version() { return \"1.0\"; } }"),
                 List.of()), Map.of());
@@ -45,24 +44,15 @@ class DepsErrorsIT {
         // Deployed, never resolved: not in the local repository.
         repo.deploy("never", "1.0", jar);
 
-        cache = root.resolve("cache");
-        Path good = Files.createDirectory(root.resolve("good"));
-        write(good.resolve("Good.java"), "//DEPS " + repo.gav("v", "1.0") + "\n" + repo.reposLine() + "\n"
+        write(shared.work().resolve("Good.java"), "//DEPS " + repo.gav("v", "1.0") + "\n" + repo.reposLine() + "\n"
                 + "public class Good { public static void main(String[] a) { System.out.println(" + repo.group + ".v.V.version()); } }\n");
-        Result r = Jiffy.withCache(cache, good).run("run", "Good.java");
-        assertThat(r.out()).as(r.toString()).isEqualTo("1.0\n");
+        assertThat(shared.jiffy().run("run", "Good.java")).printed("1.0\n");
         assertThat(indexFiles()).hasSizeGreaterThanOrEqualTo(3);
     }
 
     @AfterAll
     static void removeLocalCopy() throws Exception {
         repo.deleteLocalCopy();
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(cache, work);
     }
 
     static List<Path> indexFiles() throws Exception {
@@ -78,10 +68,7 @@ class DepsErrorsIT {
         String[] args = Stream.concat(Stream.of("run"), Stream.concat(Stream.of(flags), Stream.of("App.java")))
                 .toArray(String[]::new);
         Result r = jiffy.run(args);
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).as(r.toString()).isEmpty();
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(STACK_FRAME.matcher(r.err()).find()).as(r.toString()).isFalse();
+        assertThat(r).exitedWith(1).printed("").hasNoStackTrace().stderrLines().hasSize(1);
         assertThat(indexFiles()).as("cache index entries after: " + r).isEqualTo(before);
         return r.errLines().get(0);
     }

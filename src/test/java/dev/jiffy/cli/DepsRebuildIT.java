@@ -1,9 +1,12 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,10 +28,10 @@ class DepsRebuildIT {
     static Path shared;
     static MavenRepo repo;
 
-    @TempDir
-    Path temp;
-    Path work;
-    Jiffy jiffy;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Jiffy jiffy = sandbox.jiffy();
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -42,8 +46,6 @@ class DepsRebuildIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
         writeScript("1.0");
         write(work.resolve("Helper.java"), "class Helper { static String name() { return \"helper\"; } }\n");
         write(work.resolve("res.txt"), "res-a");
@@ -66,57 +68,42 @@ class DepsRebuildIT {
                 """.formatted(repo.gav("v", version), repo.reposLine(), repo.group));
     }
 
-    private static boolean linked(Result r) {
-        return r.errLines().stream().anyMatch(l -> l.startsWith("link "));
-    }
-
-    private static boolean resolved(Result r) {
-        return r.errLines().stream().anyMatch(l -> l.startsWith("resolve "));
-    }
-
     private Result run() throws Exception {
         Result r = jiffy.run("run", "-x", "App.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         return r;
     }
 
     @Test
     void eachInputADirectiveBringsInRebuildsWhatDependsOnIt() throws Exception {
         Result first = run();
-        assertThat(first.out()).isEqualTo("helper res-a 1.0\n");
-        assertThat(first.compiled()).isTrue();
+        assertThat(first).printed("helper res-a 1.0\n").compiled();
 
         write(work.resolve("Helper.java"), "class Helper { static String name() { return \"HELPER\"; } }\n");
         Result sourced = run();
-        assertThat(sourced.out()).isEqualTo("HELPER res-a 1.0\n");
-        assertThat(sourced.compiled()).as(sourced.toString()).isTrue();
-        assertThat(resolved(sourced)).as(sourced.toString()).isFalse();
+        assertThat(sourced).printed("HELPER res-a 1.0\n").compiled().stderrLinesStartingWith("resolve ").isEmpty();
 
         // A resource is not compiled: only the link runs again.
         write(work.resolve("res.txt"), "res-b");
         Result resource = run();
-        assertThat(resource.out()).isEqualTo("HELPER res-b 1.0\n");
-        assertThat(resource.compiled()).as(resource.toString()).isFalse();
-        assertThat(linked(resource)).as(resource.toString()).isTrue();
+        assertThat(resource).printed("HELPER res-b 1.0\n").didNotCompile().stderrLinesStartingWith("link ").isNotEmpty();
 
         writeScript("1.5");
         Result dependency = run();
-        assertThat(dependency.out()).isEqualTo("HELPER res-b 1.5\n");
-        assertThat(resolved(dependency)).as(dependency.toString()).isTrue();
-        assertThat(linked(dependency)).as(dependency.toString()).isTrue();
+        assertThat(dependency).printed("HELPER res-b 1.5\n").stderrLinesStartingWith("resolve ").isNotEmpty();
+        assertThat(dependency).stderrLinesStartingWith("link ").isNotEmpty();
 
         // Back to the first version: every action of that build is still cached.
         writeScript("1.0");
         Result back = run();
-        assertThat(back.out()).isEqualTo("HELPER res-b 1.0\n");
-        assertThat(back.hit()).as(back.toString()).isTrue();
+        assertThat(back).printed("HELPER res-b 1.0\n").isHit();
     }
 
     @Test
     void nothingElseRebuilds() throws Exception {
         run();
         Result hit = run();
-        assertThat(hit.hit()).as(hit.toString()).isTrue();
+        assertThat(hit).isHit();
 
         // Same content, new times; files beside the script that no directive names; another variable.
         for (Path p : new Path[] {work.resolve("App.java"), work.resolve("Helper.java"), work.resolve("res.txt")}) {
@@ -125,9 +112,7 @@ class DepsRebuildIT {
         write(work.resolve("Unrelated.java"), "class Unrelated { int x; }\n");
         write(work.resolve("notes.txt"), "other notes\n");
         Result after = jiffy.with("SOME_UNRELATED_SETTING", "1").run("run", "-x", "App.java");
-        assertThat(after.exit()).as(after.toString()).isZero();
-        assertThat(after.hit()).as(after.toString()).isTrue();
-        assertThat(after.errLines()).as(after.toString())
+        assertThat(after).succeeded().isHit().stderrLines()
                 .noneMatch(l -> l.startsWith("javac ") || l.startsWith("link ") || l.startsWith("resolve "));
     }
 
@@ -138,18 +123,18 @@ class DepsRebuildIT {
         }
         // Wait until every input's ctime is out of the racy window, so that this run leaves a run file.
         Thread.sleep(2_200);
-        assertThat(jiffy.run("run", "App.java").out()).isEqualTo("helper res-a 1.0\n");
-        Path runFile = Path.of(temp.toRealPath().resolve("cache") + "/run" + work.resolve("App.java") + ".run");
+        assertThat(jiffy.run("run", "App.java")).printed("helper res-a 1.0\n");
+        Path runFile = Path.of(sandbox.cache() + "/run" + work.resolve("App.java") + ".run");
         assertThat(runFile).exists();
 
         // Same size, so only the stat of the resource tells.
         write(work.resolve("res.txt"), "res-c");
         Result resource = jiffy.run("run", "App.java");
-        assertThat(resource.out()).as(resource.toString()).isEqualTo("helper res-c 1.0\n");
+        assertThat(resource).printed("helper res-c 1.0\n");
 
         write(work.resolve("Helper.java"), "class Helper { static String name() { return \"HELPED\"; } }\n");
         Result sourced = jiffy.run("run", "App.java");
-        assertThat(sourced.out()).as(sourced.toString()).isEqualTo("HELPED res-c 1.0\n");
+        assertThat(sourced).printed("HELPED res-c 1.0\n");
     }
 
     @Test
@@ -172,11 +157,11 @@ class DepsRebuildIT {
             Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(60)));
         }
         Thread.sleep(2_200);
-        assertThat(jiffy.run("run", "Glob.java").out()).isEqualTo("no three 1\n");
-        assertThat(Path.of(temp.toRealPath().resolve("cache") + "/run" + work.resolve("Glob.java") + ".run")).exists();
+        assertThat(jiffy.run("run", "Glob.java")).printed("no three 1\n");
+        assertThat(Path.of(sandbox.cache() + "/run" + work.resolve("Glob.java") + ".run")).exists();
 
         write(work.resolve("lib/Three.java"), "class Three {}\n");
         Result added = jiffy.run("run", "Glob.java");
-        assertThat(added.out()).as(added.toString()).isEqualTo("three 1\n");
+        assertThat(added).printed("three 1\n");
     }
 }

@@ -1,9 +1,12 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +24,8 @@ import java.util.zip.ZipFile;
 import jdk.security.jarsigner.JarSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,10 +39,10 @@ class DepsResolutionIT {
     static Path shared;
     static MavenRepo repo;
 
-    @TempDir
-    Path temp;
-    Path work;
-    Jiffy jiffy;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Jiffy jiffy = sandbox.jiffy();
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -61,12 +64,6 @@ class DepsResolutionIT {
         repo.deleteLocalCopy();
     }
 
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
-    }
-
     /** A script that prints what {@code <group>.v.V.version()} returns, with these directives. */
     private Path versionScript(String... directives) throws Exception {
         return write(work.resolve("Which.java"), String.join("\n", directives) + "\n" + repo.reposLine() + "\n"
@@ -83,43 +80,40 @@ class DepsResolutionIT {
                 + "  System.out.println(" + repo.group + ".b.B.name());\n"
                 + "} }\n");
         Result r = jiffy.run("run", "Uses.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("A uses B\nB\n");
+        assertThat(r).succeeded().printed("A uses B\nB\n");
         // It downloaded, but stderr is not a terminal: no progress bar.
-        assertThat(r.err()).isEmpty();
+        assertThat(r).stderr().isEmpty();
 
         Result info = jiffy.run("build", "-x", "Uses.java");
         Result m = jiffy.run("version", "-m", info.executable().toString());
-        assertThat(m.out()).as(m.toString()).contains(repo.gav("a", "1.0"), repo.gav("b", "1.0"));
+        assertThat(m).stdout().contains(repo.gav("a", "1.0"), repo.gav("b", "1.0"));
     }
 
     @Test
     void bomManagesTheVersionOfADependencyWithoutOne() throws Exception {
         versionScript("//DEPS " + repo.gav("bom", "1") + "@pom", "//DEPS " + repo.group + ":v");
         Result r = jiffy.run("run", "Which.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("2.0\n");
+        assertThat(r).succeeded().printed("2.0\n");
     }
 
     @Test
     void versionRangePicksTheNewestReleaseInTheRange() throws Exception {
         versionScript("//DEPS " + repo.gav("v", "[1.0,2.0)"));
         Result r = jiffy.run("run", "Which.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("1.5\n");
+        assertThat(r).succeeded().printed("1.5\n");
     }
 
     @Test
     void snapshotResolvesToItsTimestampedBuildAndIsHashed() throws Exception {
         versionScript("//DEPS " + repo.gav("v", "2.1-SNAPSHOT"));
         Result r = jiffy.run("build", "-x", "Which.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         Result run = jiffy.exec(List.of(r.executable().toString()), new byte[0]);
-        assertThat(run.out()).as(run.toString()).isEqualTo("2.1-SNAPSHOT\n");
+        assertThat(run).printed("2.1-SNAPSHOT\n");
 
         // A SNAPSHOT can change under its name, so the build info names its content too.
         Result m = jiffy.run("version", "-m", r.executable().toString());
-        assertThat(m.out()).as(m.toString()).containsPattern("dep\\s+" + repo.group.replace(".", "\\.")
+        assertThat(m).stdout().containsPattern("dep\\s+" + repo.group.replace(".", "\\.")
                 + ":v:2\\.1-20240102\\.030405-1\\s+[0-9a-f]{64}");
     }
 
@@ -158,9 +152,7 @@ class DepsResolutionIT {
                 + "  System.out.println(names + \" \" + " + g + ".shared.Twice.from() + \" \" + " + g + ".mr.Feature.level());\n"
                 + "} }\n");
         Result r = jiffy.run("run", "-v", "Greet.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("[One, Two] One 17\n");
-        assertThat(r.errLines()).as(r.toString())
+        assertThat(r).succeeded().printed("[One, Two] One 17\n").stderrLines()
                 .anyMatch(l -> l.contains("duplicate class " + g.replace('.', '/') + "/shared/Twice.class"));
     }
 
@@ -171,16 +163,16 @@ class DepsResolutionIT {
                 "package " + g + ".signed; public class S { public static String ok() { return \"signed ok\"; } }"), List.of()), Map.of());
         // A real signature: kept in the fat jar, its digest of the manifest would not match
         // jiffy's manifest, and the JVM would refuse to load the class.
-        Path keystore = temp.resolve("keys.p12");
+        Path keystore = sandbox.dir().resolve("keys.p12");
         Path javaHome = Path.of(System.getProperty("java.home"));
         Result keytool = jiffy.exec(List.of(javaHome.resolve("bin/keytool").toString(), "-genkeypair", "-keystore",
                 keystore.toString(), "-storepass", "secret1", "-alias", "test", "-dname", "CN=jiffy test", "-keyalg", "EC",
                 "-validity", "2"), new byte[0]);
-        assertThat(keytool.exit()).as(keytool.toString()).isZero();
+        assertThat(keytool).succeeded();
         KeyStore ks = KeyStore.getInstance(keystore.toFile(), "secret1".toCharArray());
         PrivateKey key = (PrivateKey) ks.getKey("test", "secret1".toCharArray());
         CertPath chain = CertificateFactory.getInstance("X.509").generateCertPath(List.of(ks.getCertificateChain("test")));
-        Path unsignedJar = Files.write(temp.resolve("unsigned.jar"), unsigned);
+        Path unsignedJar = Files.write(sandbox.dir().resolve("unsigned.jar"), unsigned);
         ByteArrayOutputStream signed = new ByteArrayOutputStream();
         try (ZipFile zip = new ZipFile(unsignedJar.toFile())) {
             new JarSigner.Builder(key, chain).signerName("FOO").build().sign(zip, signed);
@@ -194,10 +186,9 @@ class DepsResolutionIT {
         write(work.resolve("Signed.java"), "//DEPS " + repo.gav("signed", "1.0") + "\n" + repo.reposLine() + "\n"
                 + "public class Signed { public static void main(String[] args) { System.out.println(" + g + ".signed.S.ok()); } }\n");
         Result r = jiffy.run("build", "-x", "Signed.java");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         Result run = jiffy.exec(List.of(r.executable().toString()), new byte[0]);
-        assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).isEqualTo("signed ok\n");
+        assertThat(run).succeeded().printed("signed ok\n");
         try (JarFile exe = new JarFile(r.executable().toFile())) {
             assertThat(exe.stream().map(JarEntry::getName)).as("signature files")
                     .noneMatch(n -> n.startsWith("META-INF/FOO."));

@@ -1,15 +1,16 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What {@code jiffy run} and {@code build} say when they cannot run the program: javac's own
@@ -17,22 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * (exit 1), and a usage message for a bad command line (exit 2). Never a Java stack trace.
  */
 class ErrorReportingIT {
-    private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at ", Pattern.MULTILINE);
-
-    @TempDir
-    Path temp;
-    Path work;
-    Jiffy jiffy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Jiffy jiffy = sandbox.jiffy();
 
     private static void assertNoStackTrace(Result r) {
-        assertThat(STACK_FRAME.matcher(r.err()).find()).as("a stack trace in: " + r).isFalse();
-        assertThat(r.err()).doesNotContain("Exception");
+        assertThat(r).hasNoStackTrace().stderr().doesNotContain("Exception");
     }
 
     @Test
@@ -46,11 +38,8 @@ class ErrorReportingIT {
                 """);
         for (String command : new String[] {"run", "build"}) {
             Result r = jiffy.run(command, "src/Broken.java");
-            assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-            assertThat(r.out()).isEmpty();
-            assertThat(r.errLines()).as(r.toString())
+            assertThat(r).exitedWith(1).printed("").stderrContains("1 error").stderrLines()
                     .anyMatch(l -> l.startsWith("src/Broken.java:3: error: incompatible types"));
-            assertThat(r.err()).contains("1 error");
             assertNoStackTrace(r);
         }
 
@@ -63,16 +52,14 @@ class ErrorReportingIT {
                 }
                 """);
         Result fixed = jiffy.run("run", "src/Broken.java");
-        assertThat(fixed.exit()).as(fixed.toString()).isZero();
-        assertThat(fixed.out()).isEqualTo("fixed\n");
+        assertThat(fixed).succeeded().printed("fixed\n");
     }
 
     @Test
     void compileErrorUnderXStillHasNoStackTrace() throws Exception {
         write(work.resolve("Broken.java"), "public class Broken { void f() { undefined(); } }\n");
         Result r = jiffy.run("run", "-x", "Broken.java");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).contains("Broken.java:1: error: cannot find symbol");
+        assertThat(r).exitedWith(1).stderrContains("Broken.java:1: error: cannot find symbol");
         assertNoStackTrace(r);
     }
 
@@ -80,10 +67,8 @@ class ErrorReportingIT {
     void missingFileIsOneLine() throws Exception {
         for (String[] args : new String[][] {{"run", "Nowhere.java", "arg"}, {"build", "Nowhere.java"}}) {
             Result r = jiffy.run(args);
-            assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-            assertThat(r.out()).isEmpty();
-            assertThat(r.errLines()).as(r.toString()).hasSize(1);
-            assertThat(r.err()).startsWith("jiffy: ").contains("Nowhere.java");
+            assertThat(r).exitedWith(1).printed("").stderrLines().hasSize(1);
+            assertThat(r).stderr().startsWith("jiffy: ").contains("Nowhere.java");
         }
     }
 
@@ -91,18 +76,14 @@ class ErrorReportingIT {
     void fileThatIsNotJavaIsOneLine() throws Exception {
         write(work.resolve("notes.txt"), "hello\n");
         Result r = jiffy.run("run", "notes.txt");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.err()).contains("notes.txt");
+        assertThat(r).exitedWith(1).stderrContains("notes.txt").stderrLines().hasSize(1);
     }
 
     @Test
     void directoryWithoutMainClassIsOneLine() throws Exception {
         write(work.resolve("lib").resolve("Helper.java"), "class Helper { static int one() { return 1; } }\n");
         Result r = jiffy.run("run", "lib");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.err()).contains("lib").contains("no class with a main method");
+        assertThat(r).exitedWith(1).stderrContains("lib", "no class with a main method").stderrLines().hasSize(1);
         assertNoStackTrace(r);
     }
 
@@ -113,26 +94,21 @@ class ErrorReportingIT {
         write(dir.resolve("pkg").resolve("Beta.java"),
                 "package pkg; public class Beta { public static void main(String[] a) {} }\n");
         Result r = jiffy.run("run", "two");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.err()).contains("two").contains("Alpha").contains("pkg.Beta");
+        assertThat(r).exitedWith(1).stderrContains("two", "Alpha", "pkg.Beta").stderrLines().hasSize(1);
 
         Result chosen = jiffy.run("run", "-main", "pkg.Beta", "two");
-        assertThat(chosen.exit()).as(chosen.toString()).isZero();
+        assertThat(chosen).succeeded();
 
         Result missing = jiffy.run("run", "-main", "Gamma", "two");
-        assertThat(missing.exit()).as(missing.toString()).isEqualTo(1);
-        assertThat(missing.errLines()).as(missing.toString()).hasSize(1);
-        assertThat(missing.err()).contains("Gamma");
+        assertThat(missing).exitedWith(1).stderrContains("Gamma").stderrLines().hasSize(1);
     }
 
     @Test
     void outputIntoAMissingDirectoryIsOneLineNamingIt() throws Exception {
         write(work.resolve("Ok.java"), "public class Ok { public static void main(String[] a) {} }\n");
         Result r = jiffy.run("build", "-o", "missing/dir/app", "Ok.java");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.err()).contains("missing/dir").doesNotContain(".tmp");
+        assertThat(r).exitedWith(1).stderrLines().hasSize(1);
+        assertThat(r).stderr().contains("missing/dir").doesNotContain(".tmp");
         assertThat(work.resolve("missing")).doesNotExist();
     }
 
@@ -140,16 +116,13 @@ class ErrorReportingIT {
     void badCacheSettingsAreOneLine() throws Exception {
         write(work.resolve("Ok.java"), "public class Ok { public static void main(String[] a) {} }\n");
         Result relative = jiffy.with("JIFFY_CACHE", "relative/cache").run("run", "Ok.java");
-        assertThat(relative.exit()).as(relative.toString()).isEqualTo(2);
-        assertThat(relative.err()).startsWith("jiffy: JIFFY_CACHE=relative/cache");
+        assertThat(relative).exitedWith(2).stderr().startsWith("jiffy: JIFFY_CACHE=relative/cache");
 
         // Programs run from the cache without a rebuild: one that others may write to is refused.
-        Path open = Files.createDirectory(temp.toRealPath().resolve("open-cache"));
+        Path open = Files.createDirectory(sandbox.dir().resolve("open-cache"));
         Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Result refused = jiffy.with("JIFFY_CACHE", open.toString()).run("run", "Ok.java");
-        assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
-        assertThat(refused.errLines()).as(refused.toString()).hasSize(1);
-        assertThat(refused.err()).contains(open.toString());
+        assertThat(refused).exitedWith(1).stderrContains(open.toString()).stderrLines().hasSize(1);
         try (var left = Files.list(open)) {
             assertThat(left.toList()).isEmpty();
         }
@@ -172,11 +145,10 @@ class ErrorReportingIT {
         };
         for (String[] args : bad) {
             Result r = jiffy.run(args);
-            assertThat(r.exit()).as(String.join(" ", args) + ": " + r).isEqualTo(2);
-            assertThat(r.out()).as(String.join(" ", args)).isEmpty();
-            assertThat(r.err()).as(String.join(" ", args)).startsWith("jiffy: ").contains("usage:");
+            assertThat(r).as(String.join(" ", args)).exitedWith(2).printed("")
+                    .stderr().startsWith("jiffy: ").contains("usage:");
             assertNoStackTrace(r);
         }
-        assertThat(jiffy.run("run", "-bogus", "Ok.java").err()).contains("-bogus");
+        assertThat(jiffy.run("run", "-bogus", "Ok.java")).stderrContains("-bogus");
     }
 }

@@ -1,10 +1,13 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jiffy.cache.Sha256;
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -13,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The executable {@code jiffy build} leaves in the cache and copies out with {@code -o}: where it
@@ -41,22 +44,19 @@ class ExecutableIT {
             }
             """;
 
-    @TempDir
-    static Path temp;
-    static Path work;
-    static Path cache;
-    static Jiffy jiffy;
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox();
+    static final Path work = sandbox.work();
+    static final Path cache = sandbox.cache();
+    static final Jiffy jiffy = sandbox.jiffy();
     static Result built;
 
     @BeforeAll
     static void build() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        cache = temp.toRealPath().resolve("cache");
-        jiffy = Jiffy.withCache(cache, work);
         write(work.resolve("greeter/src/com/example/Main.java"), MAIN);
         write(work.resolve("greeter/src/com/example/Words.java"), WORDS);
         built = jiffy.in(work.resolve("greeter")).run("build", "-x", ".");
-        assertThat(built.exit()).as(built.toString()).isZero();
+        assertThat(built).succeeded();
         assertThat(built.executable()).as(built.toString()).isNotNull();
     }
 
@@ -76,22 +76,20 @@ class ExecutableIT {
     void executableRunsByItself() throws Exception {
         Path exe = built.executable();
         Result viaSh = jiffy.exec(List.of("sh", exe.toString(), "a b", "c"), new byte[0]);
-        assertThat(viaSh.out()).as(viaSh.toString()).isEqualTo("words: a b,c\n");
-        assertThat(viaSh.exit()).isEqualTo(2);
+        assertThat(viaSh).printed("words: a b,c\n").exitedWith(2);
 
         Result direct = jiffy.exec(List.of(exe.toString()), new byte[0]);
-        assertThat(direct.out()).as(direct.toString()).isEqualTo("words: \n");
-        assertThat(direct.exit()).isZero();
+        assertThat(direct).printed("words: \n").succeeded();
     }
 
     @Test
     void buildOutputIsTheSameBytesWhenRebuiltAndRunsWithoutTheCache() throws Exception {
         Jiffy inGreeter = jiffy.in(work.resolve("greeter"));
         Result first = inGreeter.run("build", "-o", "../app1", ".");
-        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first).succeeded();
         Result again = inGreeter.run("build", "-a", "-x", "-o", "../app2", ".");
-        assertThat(again.exit()).as(again.toString()).isZero();
-        assertThat(again.compiled()).as("-a compiles again: " + again).isTrue();
+        assertThat(again).succeeded();
+        assertThat(again).as("-a compiles again").compiled();
 
         byte[] app1 = Files.readAllBytes(work.resolve("app1"));
         assertThat(Files.readAllBytes(work.resolve("app2"))).isEqualTo(app1);
@@ -99,36 +97,35 @@ class ExecutableIT {
 
         // A copy of the sources in another place, built into another cache, gives the same bytes:
         // no absolute path or time goes into an executable.
-        Path copy = temp.toRealPath().resolve("elsewhere");
+        Path copy = sandbox.dir().resolve("elsewhere");
         write(copy.resolve("greeter/src/com/example/Main.java"), MAIN);
         write(copy.resolve("greeter/src/com/example/Words.java"), WORDS);
-        Jiffy elsewhere = Jiffy.withCache(temp.toRealPath().resolve("other-cache"), copy);
+        Jiffy elsewhere = jiffy.withCache(sandbox.dir().resolve("other-cache")).in(copy);
         Result other = elsewhere.run("build", "-x", "-o", "app3", "greeter");
-        assertThat(other.exit()).as(other.toString()).isZero();
+        assertThat(other).succeeded();
         assertThat(Files.readAllBytes(copy.resolve("app3"))).isEqualTo(app1);
 
         // The copy runs on its own: its cache can go.
         Path app = copy.resolve("app3");
         assertThat(Files.getPosixFilePermissions(app)).contains(PosixFilePermission.OWNER_EXECUTE);
-        assertThat(elsewhere.run("clean", "-cache").exit()).isZero();
+        assertThat(elsewhere.run("clean", "-cache")).succeeded();
         assertThat(other.executable()).doesNotExist();
-        Result ran = jiffy.in(temp.toRealPath()).exec(List.of(app.toString(), "x"), new byte[0]);
-        assertThat(ran.out()).as(ran.toString()).isEqualTo("words: x\n");
-        assertThat(ran.exit()).isEqualTo(1);
+        Result ran = jiffy.in(sandbox.dir()).exec(List.of(app.toString(), "x"), new byte[0]);
+        assertThat(ran).printed("words: x\n").exitedWith(1);
     }
 
     @Test
     void buildOutputIntoADirectoryKeepsTheProgramName() throws Exception {
         Path bin = Files.createDirectories(work.resolve("bin"));
         Result r = jiffy.run("build", "-o", "bin", "greeter");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         assertThat(Files.readAllBytes(bin.resolve("greeter"))).isEqualTo(Files.readAllBytes(built.executable()));
     }
 
     @Test
     void versionShowsTheBuildInfo() throws Exception {
         Result r = jiffy.in(work).run("version", "-m", built.executable().toString());
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo(built.executable() + ":");
         assertThat(lines).contains(
@@ -143,8 +140,6 @@ class ExecutableIT {
     void versionOfAFileThatIsNoExecutableIsOneLine() throws Exception {
         Path source = work.resolve("greeter/src/com/example/Main.java");
         Result r = jiffy.run("version", "-m", source.toString());
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.err()).contains("Main.java");
+        assertThat(r).exitedWith(1).stderrContains("Main.java").stderrLines().hasSize(1);
     }
 }

@@ -1,9 +1,12 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +17,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fast path: a run file lets bin/jiffy exec a cached program without starting jiffy's JVM,
@@ -32,18 +34,11 @@ class FastPathIT {
             }
             """;
 
-    @TempDir
-    Path temp;
-    Path work;
-    Path cache;
-    Jiffy jiffy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        cache = temp.toRealPath().resolve("cache");
-        jiffy = Jiffy.withCache(cache, work);
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Path cache = sandbox.cache();
+    final Jiffy jiffy = sandbox.jiffy();
 
     /** Writes a source whose times are safely in the past, so the racy rule allows a run file at once. */
     private Path writeOld(Path file, String text) throws Exception {
@@ -78,7 +73,7 @@ class FastPathIT {
 
     private Result run(String... args) throws Exception {
         Result r = jiffy.run(args);
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         return r;
     }
 
@@ -86,16 +81,16 @@ class FastPathIT {
     void unchangedProgramRunsFromTheRunFileWithoutJiffysJvm() throws Exception {
         Path src = writeOld(work.resolve("Greet.java"), PROGRAM);
         waitOutRacyWindow();
-        assertThat(run("run", "Greet.java", "a").out()).isEqualTo("hello a\n");
+        assertThat(run("run", "Greet.java", "a")).printed("hello a\n");
         assertThat(runFile(src)).exists();
         long before = jvmRuns();
 
         Result fast = run("run", "Greet.java", "x y", "-z");
-        assertThat(fast.out()).isEqualTo("hello x y,-z\n");
+        assertThat(fast).printed("hello x y,-z\n");
         assertThat(jvmRuns()).as("the JVM path ran").isEqualTo(before);
 
         // The same target named by its absolute path and with a trailing slash-free relative form.
-        assertThat(run("run", src.toString()).out()).isEqualTo("hello \n");
+        assertThat(run("run", src.toString())).printed("hello \n");
     }
 
     @Test
@@ -105,9 +100,9 @@ class FastPathIT {
         run("run", "Greet.java");
         // Same size, same second: only the stat check (mtime/ctime in ns) or the racy rule can catch it.
         Files.writeString(work.resolve("Greet.java"), PROGRAM.replace("hello", "howdy"));
-        assertThat(run("run", "Greet.java").out()).isEqualTo("howdy \n");
+        assertThat(run("run", "Greet.java")).printed("howdy \n");
         Files.writeString(work.resolve("Greet.java"), PROGRAM.replace("hello", "hallo"));
-        assertThat(run("run", "Greet.java").out()).isEqualTo("hallo \n");
+        assertThat(run("run", "Greet.java")).printed("hallo \n");
     }
 
     @Test
@@ -139,14 +134,14 @@ class FastPathIT {
                 }
                 """);
         waitOutRacyWindow();
-        assertThat(run("run", "app").out()).isEqualTo("none\n");
-        assertThat(run("run", "app/").out()).isEqualTo("none\n");
+        assertThat(run("run", "app")).printed("none\n");
+        assertThat(run("run", "app/")).printed("none\n");
         long before = jvmRuns();
-        assertThat(run("run", "app").out()).isEqualTo("none\n");
+        assertThat(run("run", "app")).printed("none\n");
         assertThat(jvmRuns()).isEqualTo(before);
 
         write(dir.resolve("extra/Extra.java"), "package extra; public class Extra {}\n");
-        assertThat(run("run", "app").out()).isEqualTo("Extra\n");
+        assertThat(run("run", "app")).printed("Extra\n");
     }
 
     @Test
@@ -161,7 +156,7 @@ class FastPathIT {
         // As if the hour had passed: the limit is now in the past.
         Files.writeString(rf, text.replace(m.group(), "-lt 1 ]"));
         long before = jvmRuns();
-        assertThat(run("run", "Greet.java").out()).isEqualTo("hello \n");
+        assertThat(run("run", "Greet.java")).printed("hello \n");
         assertThat(jvmRuns()).isGreaterThan(before);
         assertThat(Files.readString(rf)).doesNotContain("-lt 1 ]");
     }
@@ -172,7 +167,7 @@ class FastPathIT {
         waitOutRacyWindow();
         Path exe = run("run", "-x", "Greet.java").executable();
         deleteTree(exe.getParent());
-        assertThat(run("run", "Greet.java").out()).isEqualTo("hello \n");
+        assertThat(run("run", "Greet.java")).printed("hello \n");
         assertThat(exe).exists();
     }
 
@@ -200,8 +195,7 @@ class FastPathIT {
         assertThat(dev.jiffy.cache.Sha256.of(exe)).isNotEqualTo(outputId);
 
         Result r = run("run", "Greet.java");
-        assertThat(r.out()).isEqualTo("hello \n");
-        assertThat(r.err()).contains("does not match its output ID");
+        assertThat(r).printed("hello \n").stderrContains("does not match its output ID");
         assertThat(dev.jiffy.cache.Sha256.of(exe)).isEqualTo(outputId);
     }
 
@@ -220,10 +214,9 @@ class FastPathIT {
         Path jsa = dir.resolve(archive.getFileName().toString().replace(".dumping", ""));
         Files.write(jsa, "not a class-data archive".repeat(1000).getBytes(StandardCharsets.US_ASCII));
         Result r = run("run", "Greet.java", "q");
-        assertThat(r.out()).isEqualTo("hello q\n");
-        assertThat(r.err()).isEmpty();
+        assertThat(r).printed("hello q\n").stderr().isEmpty();
         Files.write(jsa, new byte[0]);
-        assertThat(run("run", "Greet.java", "r").out()).isEqualTo("hello r\n");
+        assertThat(run("run", "Greet.java", "r")).printed("hello r\n");
     }
 
     @Test
@@ -235,9 +228,8 @@ class FastPathIT {
                 "-Xlog:class+load", "-cp", Jiffy.ROOT.resolve("target/jiffy.jar") + ":" + Jiffy.ROOT.resolve("target/lib/*"),
                 "dev.jiffy.cli.Main", "run", "-x", "Greet.java");
         Result r = jiffy.exec(command, new byte[0]);
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("cache hit: ");
-        assertThat(r.out()).contains("dev.jiffy.work.Builder").contains("hello");
+        assertThat(r).succeeded().stderrContains("cache hit: ")
+                .stdout().contains("dev.jiffy.work.Builder").contains("hello");
         assertThat(r.out().lines().filter(l -> l.contains("javax.tools.") || l.contains("com.sun.tools.javac.")
                 || l.contains("com.sun.source.") || l.contains("org.eclipse.aether.") || l.contains("eu.maveniverse.")
                 || l.contains("com.google.protobuf.") || l.contains("java.net.http.")).toList()).isEmpty();

@@ -2,14 +2,16 @@ package dev.jiffy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import dev.jiffy.run.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * JVM writes none, where a naive launcher would look) and checks whether the launcher sources it.
  */
 class LauncherContractIT {
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     /** The name of a case, the directory it runs in (below the temp dir), the command, its target, and settings. */
     static Stream<Arguments> cases() {
@@ -58,11 +60,11 @@ class LauncherContractIT {
     @MethodSource("cases")
     void theLauncherSourcesTheRunFileTheJvmWrites(String name, String dir, String command, String target,
             Map<String, String> settings) throws Exception {
-        Path root = temp.toRealPath();
+        Path root = sandbox.dir();
         Path pwd = Files.createDirectories(root.resolve(dir));
         String arg = target.replace("@TEMP", root.toString());
-        Jiffy jiffy = Jiffy.withCache(root.resolve("cache"), pwd);
-        Map<String, String> env = new HashMap<>(Map.of("JIFFY_CACHE", root.resolve("cache").toString(), "PWD", pwd.toString(),
+        Jiffy jiffy = sandbox.jiffy().in(pwd);
+        Map<String, String> env = new HashMap<>(Map.of("JIFFY_CACHE", sandbox.cache().toString(), "PWD", pwd.toString(),
                 "HOME", System.getenv().getOrDefault("HOME", "/")));
         for (Map.Entry<String, String> s : settings.entrySet()) {
             String value = s.getValue().replace("@TEMP", root.toString());

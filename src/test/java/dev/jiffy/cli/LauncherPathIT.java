@@ -1,8 +1,11 @@
 package dev.jiffy.cli;
 
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * jiffy installed where a user may clone it: a directory with a space in its name. Its own
@@ -18,32 +21,29 @@ import org.junit.jupiter.api.io.TempDir;
  * one that dumps the archive) passes that path to the JVM.
  */
 class LauncherPathIT {
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     @Test
     void everyStartWorksFromADirectoryWithASpaceInItsName() throws Exception {
-        Path install = installCopy(temp.toRealPath().resolve("my tools").resolve("jiffy"));
+        Path install = installCopy(sandbox.dir().resolve("my tools").resolve("jiffy"));
         Path launcher = install.resolve("bin/jiffy");
-        Path work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        Jiffy jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
-        Jiffy.write(work.resolve("Hi.java"), "class Hi { public static void main(String[] a) { System.out.println(\"hi \" + a.length); } }\n");
+        Jiffy jiffy = sandbox.jiffy();
+        Jiffy.write(sandbox.work().resolve("Hi.java"),
+                "class Hi { public static void main(String[] a) { System.out.println(\"hi \" + a.length); } }\n");
 
         for (int i = 0; i < 3; i++) {
             // -a takes the JVM path every time: the first start dumps jiffy's archive, later ones map it.
             Result run = jiffy.exec(List.of(launcher.toString(), "run", "-a", "Hi.java", "x"), new byte[0]);
-            assertThat(run.exit()).as(run.toString()).isZero();
-            assertThat(run.out()).as(run.toString()).isEqualTo("hi 1\n");
-            assertThat(run.err()).as(run.toString()).isEmpty();
+            assertThat(run).printed("hi 1\n").stderr().isEmpty();
         }
         try (Stream<Path> archives = Files.walk(install.resolve("target/cds"))) {
             assertThat(archives.filter(p -> p.toString().endsWith("jiffy.jsa"))).hasSize(1);
         }
         Result version = jiffy.exec(List.of(launcher.toString(), "version"), new byte[0]);
-        assertThat(version.exit()).as(version.toString()).isZero();
-        assertThat(version.out()).startsWith("jiffy ");
+        assertThat(version).succeeded().stdout().startsWith("jiffy ");
         Result hit = jiffy.exec(List.of(launcher.toString(), "run", "Hi.java"), new byte[0]);
-        assertThat(hit.out()).as(hit.toString()).isEqualTo("hi 0\n");
+        assertThat(hit).printed("hi 0\n");
     }
 
     /** The launcher and the built jar with its libraries, as a clone that has built itself holds them. */

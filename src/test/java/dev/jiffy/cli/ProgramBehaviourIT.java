@@ -1,16 +1,19 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,16 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the launcher sources without starting jiffy's JVM at all.
  */
 class ProgramBehaviourIT {
-    @TempDir
-    static Path temp;
-    static Path work;
-    static Jiffy jiffy;
-    static Path runFile;
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox();
+    static final Path work = sandbox.work();
+    static final Jiffy jiffy = sandbox.jiffy();
+    static final Path runFile = Path.of(sandbox.cache() + "/run" + work.resolve("Probe.java") + ".run");
 
     @BeforeAll
     static void buildProbe() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
         write(work.resolve("Probe.java"), """
                 public class Probe {
                     public static void main(String[] args) throws Exception {
@@ -59,12 +60,10 @@ class ProgramBehaviourIT {
                     }
                 }
                 """);
-        runFile = Path.of(temp.toRealPath().resolve("cache") + "/run" + work.resolve("Probe.java") + ".run");
         // A run file is written only once no input changed in the last two seconds (the racy rule).
         for (int attempt = 0; attempt < 10 && !Files.exists(runFile); attempt++) {
             Result r = jiffy.run("run", "Probe.java");
-            assertThat(r.exit()).as(r.toString()).isZero();
-            assertThat(r.out()).isEqualTo("no such probe\n");
+            assertThat(r).succeeded().printed("no such probe\n");
             if (!Files.exists(runFile)) {
                 Thread.sleep(1000);
             }
@@ -83,11 +82,11 @@ class ProgramBehaviourIT {
         Object before = runFileIdentity();
         Result r = jiffy.runWithInput(input, args.toArray(String[]::new));
         if (path.equals("jvm")) {
-            assertThat(r.hit()).as("went through jiffy's JVM: " + r).isTrue();
+            assertThat(r).as("went through jiffy's JVM").isHit();
         } else {
             // jiffy's JVM replaces the run file each time it runs; the launcher alone leaves it be.
             assertThat(runFileIdentity()).as("the run file was used, not rewritten").isEqualTo(before);
-            assertThat(r.err()).isEmpty();
+            assertThat(r).stderr().isEmpty();
         }
         return r;
     }
@@ -99,17 +98,16 @@ class ProgramBehaviourIT {
     @ParameterizedTest
     @ValueSource(strings = {"jvm", "runfile"})
     void exitStatusIsTheProgramsOwn(String path) throws Exception {
-        assertThat(probe(path, new byte[0], "exit", "0").exit()).isZero();
-        assertThat(probe(path, new byte[0], "exit", "3").exit()).isEqualTo(3);
-        assertThat(probe(path, new byte[0], "exit", "255").exit()).isEqualTo(255);
+        assertThat(probe(path, new byte[0], "exit", "0")).succeeded();
+        assertThat(probe(path, new byte[0], "exit", "3")).exitedWith(3);
+        assertThat(probe(path, new byte[0], "exit", "255")).exitedWith(255);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jvm", "runfile"})
     void systemExitInAThreadEndsTheProgramWithItsStatus(String path) throws Exception {
         Result r = probe(path, new byte[0], "thread-exit");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(7);
-        assertThat(r.out()).isEmpty();
+        assertThat(r).exitedWith(7).printed("");
     }
 
     @ParameterizedTest
@@ -125,8 +123,7 @@ class ProgramBehaviourIT {
         for (String w : words) {
             expected.append('[').append(w).append("]\n");
         }
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo(expected.toString());
+        assertThat(r).succeeded().printed(expected.toString());
     }
 
     @ParameterizedTest
@@ -138,14 +135,13 @@ class ProgramBehaviourIT {
         }
         byte[] input = text.toString().getBytes(StandardCharsets.UTF_8);
         Result r = probe(path, input, "stdin");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo(input.length + " bytes\n" + text);
+        assertThat(r).succeeded().printed(input.length + " bytes\n" + text);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jvm", "runfile"})
     void programRunsInTheCallersDirectory(String path) throws Exception {
         Result r = probe(path, new byte[0], "cwd");
-        assertThat(r.out()).as(r.toString()).isEqualTo(work + "\n");
+        assertThat(r).printed(work + "\n");
     }
 }

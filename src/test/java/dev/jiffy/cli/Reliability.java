@@ -1,8 +1,10 @@
 package dev.jiffy.cli;
 
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +22,6 @@ import java.util.stream.Stream;
  */
 final class Reliability {
     static final String TAG = "reliability";
-    private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
 
     private Reliability() {}
 
@@ -93,26 +93,18 @@ final class Reliability {
     }
 
     static void assertNoStackTrace(Result r) {
-        assertThat(STACK_FRAME.matcher(r.err()).find()).as("a stack trace in: " + r).isFalse();
-        assertThat(r.err()).as(r.toString()).doesNotContain("Exception");
+        assertThat(r).hasNoStackTrace().stderr().doesNotContain("Exception");
     }
 
     /** The program ran, said the right thing and exited with its own status. */
     static void assertRan(Result r, String expectedOut, int expectedExit) {
-        assertThat(r.out()).as(r.toString()).isEqualTo(expectedOut);
-        assertThat(r.exit()).as(r.toString()).isEqualTo(expectedExit);
+        assertThat(r).printed(expectedOut).exitedWith(expectedExit);
         assertNoStackTrace(r);
     }
 
     /** {@code jiffy cache verify} re-hashed every content file and removed none. */
     static void assertVerifiesClean(Jiffy jiffy) throws Exception {
         Result v = jiffy.run("cache", "verify");
-        assertThat(v.exit()).as(v.toString()).isZero();
-        assertThat(v.out()).as(v.toString()).containsPattern("verified [1-9][0-9]* files, removed 0");
-    }
-
-    /** The lines jiffy printed about itself (not the program's). */
-    static List<String> jiffyLines(Result r) {
-        return r.errLines().stream().filter(l -> l.startsWith("jiffy:")).toList();
+        assertThat(v).succeeded().stdout().containsPattern("verified [1-9][0-9]* files, removed 0");
     }
 }

@@ -2,22 +2,23 @@ package dev.jiffy.cli;
 
 import static dev.jiffy.cli.Reliability.assertNoStackTrace;
 import static dev.jiffy.cli.Reliability.assertRan;
-import static dev.jiffy.cli.Reliability.jiffyLines;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
 import dev.jiffy.cache.ActionId;
 import dev.jiffy.cache.DiskCache;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,18 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Tag(Reliability.TAG)
 class ReliabilityBadInputIT {
-    @TempDir
-    Path temp;
-    Path work;
-    Path cache;
-    Jiffy jiffy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        cache = temp.toRealPath().resolve("cache");
-        jiffy = Jiffy.withCache(cache, work);
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Path cache = sandbox.cache();
+    final Jiffy jiffy = sandbox.jiffy();
 
     private static String program(String says) {
         return "class Main { public static void main(String[] a) { System.out.println(\"" + says + "\"); } }\n";
@@ -61,7 +55,7 @@ class ReliabilityBadInputIT {
         try (var files = Files.walk(cache)) {
             assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
         }
-        assertThat(temp.resolve("escape")).doesNotExist();
+        assertThat(sandbox.dir().resolve("escape")).doesNotExist();
     }
 
     /**
@@ -88,28 +82,24 @@ class ReliabilityBadInputIT {
     void aFileNameWithALineBreakIsOneLine() throws Exception {
         Jiffy.write(work.resolve("two\nlines.java"), program("never"));
         Result r = jiffy.run("run", "two\nlines.java");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).as(r.toString()).singleElement().asString()
+        assertThat(r).exitedWith(1).printed("").stderrLines().singleElement().asString()
                 .isEqualTo("jiffy: two\\nlines.java: a file name with a line break cannot be built; rename it");
         Files.createDirectories(work.resolve("app"));
         Jiffy.write(work.resolve("app/Main.java"), program("never"));
         Jiffy.write(work.resolve("app/odd\nname.java"), "class Odd {}\n");
         Result dir = jiffy.run("run", "app");
-        assertThat(dir.exit()).as(dir.toString()).isEqualTo(1);
-        assertThat(dir.errLines()).as(dir.toString()).singleElement().asString().contains("odd\\nname.java", "line break");
+        assertThat(dir).exitedWith(1).stderrLines().singleElement().asString().contains("odd\\nname.java", "line break");
     }
 
     @Test
     void aFifoIsNeitherReadNorWaitedFor() throws Exception {
         Files.createDirectories(work.resolve("app"));
         Result mkfifo = jiffy.exec(List.of("mkfifo", "Pipe.java", "app/Pipe.java"), new byte[0]);
-        assertThat(mkfifo.exit()).as(mkfifo.toString()).isZero();
+        assertThat(mkfifo).succeeded();
         Jiffy.write(work.resolve("app/Main.java"), program("beside a fifo"));
 
         Result r = jiffy.run("run", "Pipe.java");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.errLines()).as(r.toString()).containsExactly("jiffy: Pipe.java: not a regular file or directory");
+        assertThat(r).exitedWith(1).stderrLines().containsExactly("jiffy: Pipe.java: not a regular file or directory");
         assertRan(jiffy.run("run", "app"), "beside a fifo\n", 0);
         assertRan(jiffy.run("run", "app"), "beside a fifo\n", 0);
     }
@@ -120,15 +110,12 @@ class ReliabilityBadInputIT {
                 .getBytes(StandardCharsets.ISO_8859_1);
         Files.write(work.resolve("Latin.java"), latin1);
         Result r = jiffy.run("run", "Latin.java");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err()).as(r.toString()).contains("Latin.java").contains("line 1 is not UTF-8 (byte 0xE9)");
+        assertThat(r).exitedWith(1).printed("").stderrContains("Latin.java", "line 1 is not UTF-8 (byte 0xE9)");
         assertNoStackTrace(r);
         // The same program in UTF-8 runs and says what its source says.
         Files.writeString(work.resolve("Latin.java"), new String(latin1, StandardCharsets.ISO_8859_1));
         Result fixed = jiffy.run("run", "Latin.java");
-        assertThat(fixed.exit()).as(fixed.toString()).isZero();
-        assertThat(fixed.out()).startsWith("caf");
+        assertThat(fixed).succeeded().stdout().startsWith("caf");
     }
 
     /** 50 MB of source on one line (a comment): no hang, no OutOfMemoryError, a correct run. */
@@ -148,7 +135,7 @@ class ReliabilityBadInputIT {
         Result r = jiffy.run("run", "Huge.java");
         if (r.exit() == 1 && r.err().contains("OutOfMemoryError")) {
             // A machine with little memory: one line saying so is the most that can be asked.
-            assertThat(jiffyLines(r)).as(r.toString()).hasSize(1);
+            assertThat(r).stderrLinesStartingWith("jiffy:").hasSize(1);
             return;
         }
         assertRan(r, "huge\n", 0);

@@ -2,10 +2,12 @@ package dev.jiffy.cli;
 
 import static dev.jiffy.cli.Reliability.assertRan;
 import static dev.jiffy.cli.Reliability.assertVerifiesClean;
-import static dev.jiffy.cli.Reliability.jiffyLines;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,19 +42,16 @@ class ReliabilityCorruptionIT {
             }
             """;
 
-    @TempDir
-    static Path temp;
-    static Path cache;
-    static Jiffy jiffy;
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox();
+    static final Path cache = sandbox.cache();
+    static final Jiffy jiffy = sandbox.jiffy();
     static Path runFile;
     static final Random RANDOM = new Random();
 
     @BeforeAll
     static void buildOnce() throws Exception {
-        Path work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        cache = temp.toRealPath().resolve("cache");
-        jiffy = Jiffy.withCache(cache, work);
-        Path source = Jiffy.write(work.resolve("Hello.java"), PROGRAM);
+        Path source = Jiffy.write(sandbox.work().resolve("Hello.java"), PROGRAM);
         Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(60)));
         runFile = Path.of(cache + "/run" + source + ".run");
         // The racy rule writes a run file only for inputs whose ctime is two seconds old.
@@ -99,9 +98,9 @@ class ReliabilityCorruptionIT {
             damage(e, how);
         }
         Result r = runThroughJvm(how);
-        assertThat(r.compiled()).as(r.toString()).isTrue();
+        assertThat(r).compiled();
         assertVerifiesClean(jiffy);
-        assertThat(runThroughJvm("again").hit()).isTrue();
+        assertThat(runThroughJvm("again")).isHit();
     }
 
     @ParameterizedTest
@@ -111,10 +110,9 @@ class ReliabilityCorruptionIT {
         assertThat(content).as("the compile output").hasSize(1);
         damage(content.get(0), how);
         Result r = runThroughJvm(how);
-        assertThat(r.compiled()).as(r.toString()).isTrue();
+        assertThat(r).compiled();
         assertVerifiesClean(jiffy);
-        Result again = runThroughJvm("again");
-        assertThat(again.compiled()).as(again.toString()).isFalse();
+        assertThat(runThroughJvm("again")).didNotCompile();
     }
 
     @ParameterizedTest
@@ -139,7 +137,7 @@ class ReliabilityCorruptionIT {
         Path exe = runThroughJvm("before").executable();
         Files.write(exe, "\nexec echo planted\n".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
         Result r = runThroughJvm("appended");
-        assertThat(r.hit()).as(r.toString()).isFalse();
+        assertThat(r).isNotHit();
         assertRan(jiffy.run("run", "Hello.java", "fast"), "hello fast\n", 3);
         assertVerifiesClean(jiffy);
     }
@@ -162,7 +160,7 @@ class ReliabilityCorruptionIT {
         // The launcher first: the run file pins the executable's ctime and inode, which moved.
         Result r = jiffy.run("run", "Hello.java", "flipped");
         assertRan(r, "hello flipped\n", 3);
-        assertThat(jiffyLines(r)).as(r.toString()).singleElement().asString().contains("does not match its output ID");
+        assertThat(r).stderrLinesStartingWith("jiffy:").singleElement().asString().contains("does not match its output ID");
         assertVerifiesClean(jiffy);
     }
 
@@ -214,7 +212,7 @@ class ReliabilityCorruptionIT {
         damage(archive, how);
         Result r = jiffy.run("run", "Hello.java", "archive");
         assertRan(r, "hello archive\n", 3);
-        assertThat(r.err()).as(r.toString()).isEmpty();
+        assertThat(r).stderr().isEmpty();
         assertVerifiesClean(jiffy);
     }
 }

@@ -6,9 +6,12 @@ import static dev.jiffy.cli.Reliability.killTree;
 import static dev.jiffy.cli.Reliability.output;
 import static dev.jiffy.cli.Reliability.program;
 import static dev.jiffy.cli.Reliability.temporaryFiles;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,10 +21,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Crashes: bin/jiffy and everything it started, killed with SIGKILL at random moments of a build,
@@ -34,24 +36,17 @@ class ReliabilityCrashIT {
     private static final int EXIT = 17;
     private static final int KILLS = 15;
 
-    @TempDir
-    Path temp;
-    Path work;
-    Path cache;
-    Jiffy jiffy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        cache = temp.toRealPath().resolve("cache");
-        jiffy = Jiffy.withCache(cache, work);
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Path cache = sandbox.cache();
+    final Jiffy jiffy = sandbox.jiffy();
 
     @Test
     void killsAtRandomMomentsOfABuildLeaveACacheThatRunsTheRightProgram() throws Exception {
         program(work.resolve("app"), "app", FILES, EXIT);
         assertRan(jiffy.run("run", "app", "cold"), output("app", FILES, "cold"), EXIT);
-        // Only to spread the kills over a build; nothing asserts on it.
+        // Only to spread the kills over a build, as a first bound; nothing asserts on it.
         long started = System.nanoTime();
         assertRan(jiffy.run("run", "-a", "app", "timed"), output("app", FILES, "timed"), EXIT);
         long buildMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -60,17 +55,22 @@ class ReliabilityCrashIT {
         Random random = new Random(seed);
         int interrupted = 0;
         List<String> log = new ArrayList<>();
-        for (int i = 0; i < KILLS; i++) {
+        long bound = buildMillis;
+        // KILLS rounds, and more until half of them interrupted a build: a build that ends before
+        // its delay lowers the bound to that delay, so later kills fall inside a build.
+        for (int i = 0; i < KILLS || (interrupted < KILLS / 2 && i < 3 * KILLS); i++) {
             // A third of the kills hit a cold build into an empty cache, the rest a rebuild (-a) over a full one.
             boolean cold = i % 3 == 0;
             if (cold) {
                 deleteTree(cache);
             }
-            long delay = (long) (random.nextDouble() * buildMillis);
+            long delay = (long) (random.nextDouble() * bound);
             Process p = jiffy.start("run", "-a", "app", "killed");
             boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
             if (!finished && killTree(p)) {
                 interrupted++;
+            } else if (finished) {
+                bound = Math.max(1, delay);
             }
             log.add("kill " + i + (cold ? " (cold)" : " (-a)") + " after " + delay + " ms: "
                     + (finished ? "finished first" : "killed") + ", " + temporaryFiles(cache).size() + " temporary files");
@@ -123,7 +123,7 @@ class ReliabilityCrashIT {
         assertRan(jiffy.run("run", "Big.java"), "big " + noise.length + "\n", 0);
         assertVerifiesClean(jiffy);
 
-        assertThat(jiffy.run("cache", "trim").exit()).isZero();
+        assertThat(jiffy.run("cache", "trim")).succeeded();
         assertThat(left).as("a temporary file less than an hour old may still be written to").exists();
 
         List<Path> temporary = temporaryFiles(cache);
@@ -133,12 +133,12 @@ class ReliabilityCrashIT {
             Files.setLastModifiedTime(t, twoHoursAgo);
         }
         Result trim = jiffy.run("cache", "trim");
-        assertThat(trim.exit()).as(trim.toString()).isZero();
+        assertThat(trim).succeeded();
         assertThat(temporaryFiles(cache)).as(trim.toString()).isEmpty();
         // The entries themselves are in use and stay.
         Result hit = jiffy.run("run", "-x", "Big.java");
         assertRan(hit, "big " + noise.length + "\n", 0);
-        assertThat(hit.hit()).as(hit.toString()).isTrue();
+        assertThat(hit).isHit();
         assertThat(script).exists();
     }
 

@@ -3,12 +3,14 @@ package dev.jiffy.cli;
 import static dev.jiffy.cli.Reliability.assertNoStackTrace;
 import static dev.jiffy.cli.Reliability.assertRan;
 import static dev.jiffy.cli.Reliability.assertVerifiesClean;
-import static dev.jiffy.cli.Reliability.jiffyLines;
 import static dev.jiffy.cli.Reliability.temporaryFiles;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,14 +52,13 @@ class ReliabilityDiskIT {
             }
             """;
 
-    @TempDir
-    Path temp;
-    Path work;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
     final List<Path> mounts = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
         Path hello = Jiffy.write(work.resolve("Hello.java"), HELLO);
         Files.setLastModifiedTime(hello, FileTime.from(Instant.now().minusSeconds(60)));
     }
@@ -70,13 +71,13 @@ class ReliabilityDiskIT {
         }
     }
 
-    private static Result sh(String command) throws Exception {
-        return Jiffy.withCache(Path.of("/nonexistent"), Path.of("/")).exec(List.of("sh", "-c", command), new byte[0]);
+    private Result sh(String command) throws Exception {
+        return sandbox.jiffy().in(Path.of("/")).exec(List.of("sh", "-c", command), new byte[0]);
     }
 
     /** A tmpfs of {@code size} at a new directory, or the test is skipped naming why. */
     private Path tmpfs(String name, String size) throws Exception {
-        Path dir = Files.createDirectory(temp.toRealPath().resolve(name));
+        Path dir = Files.createDirectory(sandbox.dir().resolve(name));
         Result r = sh("mount -t tmpfs -o size=" + size + ",mode=0700 jiffy-test " + dir);
         assumeTrue(r.exit() == 0, "cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN): " + r.err().strip());
         mounts.add(dir);
@@ -103,13 +104,14 @@ class ReliabilityDiskIT {
     }
 
     private static void assertOneWarning(Result r, String... parts) {
-        assertThat(jiffyLines(r)).as(r.toString()).singleElement().asString().startsWith("jiffy: warning: ").contains(parts);
+        assertThat(r).stderrLinesStartingWith("jiffy:").singleElement().asString()
+                .startsWith("jiffy: warning: ").contains(parts);
     }
 
     @Test
     void theDiskFillingUpDuringAPutIsAWarningAndAnUncachedRun() throws Exception {
         Path cache = tmpfs("small", "2m").resolve("cache");
-        Jiffy jiffy = Jiffy.withCache(cache, work);
+        Jiffy jiffy = sandbox.jiffy().withCache(cache);
         bigProgram("Big", 3 << 20);
         for (String arg : List.of("first", "second")) {
             Result r = jiffy.run("run", "Big.java", arg);
@@ -121,15 +123,15 @@ class ReliabilityDiskIT {
         // The small program of the same cache still fits, and is cached as usual.
         Result hello = jiffy.run("run", "-x", "Hello.java", "fits");
         assertRan(hello, "hello fits\n", 5);
-        assertThat(jiffyLines(hello)).as(hello.toString()).isEmpty();
-        assertThat(jiffy.run("run", "-x", "Hello.java", "again").hit()).isTrue();
+        assertThat(hello).stderrLinesStartingWith("jiffy:").isEmpty();
+        assertThat(jiffy.run("run", "-x", "Hello.java", "again")).isHit();
     }
 
     @Test
     void aFullDiskIsAWarningAndAnUncachedRunUntilThereIsSpaceAgain() throws Exception {
         Path disk = tmpfs("full", "2m");
         Path cache = disk.resolve("cache");
-        Jiffy jiffy = Jiffy.withCache(cache, work);
+        Jiffy jiffy = sandbox.jiffy().withCache(cache);
         Path filler = disk.resolve("filler");
         try (OutputStream out = Files.newOutputStream(filler)) {
             byte[] block = new byte[4096];
@@ -147,7 +149,7 @@ class ReliabilityDiskIT {
         Files.delete(filler);
         Result cached = jiffy.run("run", "-x", "Hello.java", "space");
         assertRan(cached, "hello space\n", 5);
-        assertThat(jiffyLines(cached)).as(cached.toString()).isEmpty();
+        assertThat(cached).stderrLinesStartingWith("jiffy:").isEmpty();
         assertThat(cached.executable()).startsWith(cache);
         assertVerifiesClean(jiffy);
     }
@@ -156,7 +158,7 @@ class ReliabilityDiskIT {
     void aReadOnlyCacheRunsWhatItHoldsAndBuildsTheRestUncached() throws Exception {
         Path disk = tmpfs("ro", "64m");
         Path cache = disk.resolve("cache");
-        Jiffy jiffy = Jiffy.withCache(cache, work);
+        Jiffy jiffy = sandbox.jiffy().withCache(cache);
         assertRan(jiffy.run("run", "Hello.java", "cached"), "hello cached\n", 5);
         Jiffy.write(work.resolve("World.java"), HELLO.replace("Hello", "World").replace("hello", "world"));
         Result ro = sh("mount -o remount,ro " + disk);
@@ -165,7 +167,7 @@ class ReliabilityDiskIT {
         for (String flag : List.of("-x", "-v")) {
             Result hit = jiffy.run("run", flag, "Hello.java", "ro");
             assertRan(hit, "hello ro\n", 5);
-            assertThat(jiffyLines(hit)).as(hit.toString()).isEmpty();
+            assertThat(hit).stderrLinesStartingWith("jiffy:").isEmpty();
         }
         assertRan(jiffy.run("run", "Hello.java", "fast"), "hello fast\n", 5);
         Result built = jiffy.run("run", "World.java", "ro");
@@ -176,8 +178,8 @@ class ReliabilityDiskIT {
 
     @Test
     void aCachePathThatCannotBeCreatedIsAWarningAndAnUncachedRun() throws Exception {
-        Path file = Files.writeString(temp.toRealPath().resolve("a-file"), "not a directory\n");
-        Jiffy jiffy = Jiffy.withCache(file.resolve("cache"), work);
+        Path file = Files.writeString(sandbox.dir().resolve("a-file"), "not a directory\n");
+        Jiffy jiffy = sandbox.jiffy().withCache(file.resolve("cache"));
         Result r = jiffy.run("run", "Hello.java", "nowhere");
         assertRan(r, "hello nowhere\n", 5);
         assertOneWarning(r, file.resolve("cache").toString(), "cannot be used");
@@ -191,8 +193,8 @@ class ReliabilityDiskIT {
     @ParameterizedTest
     @ValueSource(strings = {"world-writable", "group-writable", "owned by nobody"})
     void aCacheOthersControlIsRefused(String how) throws Exception {
-        Path cache = temp.toRealPath().resolve("cache");
-        Jiffy jiffy = Jiffy.withCache(cache, work);
+        Path cache = sandbox.cache();
+        Jiffy jiffy = sandbox.jiffy();
         Thread.sleep(2_200);
         assertRan(jiffy.run("run", "Hello.java", "mine"), "hello mine\n", 5);
         assertThat(Path.of(cache + "/run" + work.resolve("Hello.java") + ".run")).exists();
@@ -214,9 +216,7 @@ class ReliabilityDiskIT {
         }
         for (String[] args : commands) {
             Result r = jiffy.run(args);
-            assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-            assertThat(r.out()).as(r.toString()).isEmpty();
-            assertThat(r.errLines()).as(r.toString()).singleElement().asString().startsWith("jiffy: " + cache)
+            assertThat(r).exitedWith(1).printed("").stderrLines().singleElement().asString().startsWith("jiffy: " + cache)
                     .containsAnyOf("writable by others", "writable by its group", "owned by nobody").contains("refusing");
             assertNoStackTrace(r);
         }
@@ -225,8 +225,8 @@ class ReliabilityDiskIT {
     @ParameterizedTest
     @ValueSource(strings = {"022", "077"})
     void filesGetModesThatFollowTheUmaskAndNeverLetOthersWrite(String umask) throws Exception {
-        Path cache = temp.toRealPath().resolve("cache");
-        Jiffy jiffy = Jiffy.withCache(cache, work);
+        Path cache = sandbox.cache();
+        Jiffy jiffy = sandbox.jiffy();
         Thread.sleep(2_200);
         Result r = jiffy.exec(List.of("sh", "-c", "umask " + umask + "; exec \"$0\" \"$@\"", Jiffy.LAUNCHER.toString(),
                 "run", "-x", "Hello.java", "umask"), new byte[0]);

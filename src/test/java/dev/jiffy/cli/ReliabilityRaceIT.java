@@ -4,8 +4,9 @@ import static dev.jiffy.cli.Reliability.output;
 import static dev.jiffy.cli.Reliability.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
-import java.nio.file.Files;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Races: many jiffy processes run the same and different programs in loops, cold and cached,
@@ -39,10 +40,10 @@ class ReliabilityRaceIT {
         }
     }
 
-    @TempDir
-    Path temp;
-    Path work;
-    Jiffy jiffy;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Jiffy jiffy = sandbox.jiffy();
     final List<Program> programs = List.of(new Program("alpha", "alpha", 3, 21), new Program("beta", "beta", 4, 22),
             new Program("gamma/Main.java", "gamma", 1, 23), new Program("delta", "delta", 2, 24));
 
@@ -67,9 +68,6 @@ class ReliabilityRaceIT {
 
     @Test
     void programsRunRightWhileTrimAndCleanRemoveTheCache() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        Path cache = temp.toRealPath().resolve("cache");
-        jiffy = Jiffy.withCache(cache, work);
         for (Program p : programs) {
             program(work.resolve(p.target().replace("/Main.java", "")), p.name(), p.files(), p.exit());
         }

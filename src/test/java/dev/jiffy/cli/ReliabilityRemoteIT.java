@@ -2,12 +2,14 @@ package dev.jiffy.cli;
 
 import static dev.jiffy.cli.Reliability.assertNoStackTrace;
 import static dev.jiffy.cli.Reliability.assertRan;
-import static dev.jiffy.cli.Reliability.jiffyLines;
 import static dev.jiffy.cli.Reliability.output;
 import static dev.jiffy.cli.Reliability.program;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import dev.jiffy.remote.ActionResultCodec;
 import dev.jiffy.remote.RemoteOutput;
 import dev.jiffy.remote.ScriptedServer;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,10 +42,10 @@ class ReliabilityRemoteIT {
     /** The link (executable) action result of each program, by program name. */
     static final Map<String, String> LINK = new HashMap<>();
 
-    @TempDir
-    static Path shared;
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    static final Sandbox shared = new Sandbox();
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
     ScriptedServer server;
 
     @BeforeAll
@@ -51,7 +53,7 @@ class ReliabilityRemoteIT {
         try (ScriptedServer ci = ScriptedServer.start()) {
             for (String name : List.of("alpha", "beta")) {
                 Map<String, byte[]> before = new HashMap<>(ci.store());
-                Result r = machine(shared.toRealPath(), "ci-" + name, ci.url("cache")).with("JIFFY_REMOTE_UPLOAD", "1")
+                Result r = machine(shared, "ci-" + name, ci.url("cache")).with("JIFFY_REMOTE_UPLOAD", "1")
                         .run("run", name, "ci");
                 assertRan(r, output(name, 3, "ci"), 0);
                 for (Map.Entry<String, byte[]> e : ci.store().entrySet()) {
@@ -77,23 +79,22 @@ class ReliabilityRemoteIT {
         server.close();
     }
 
-    /** A machine with its own cache and both programs, using the remote at {@code url}. */
-    static Jiffy machine(Path root, String name, String url) throws Exception {
-        Path work = Files.createDirectories(root.resolve(name).resolve("work"));
-        program(work.resolve("alpha"), "alpha", 3, 0);
-        program(work.resolve("beta"), "beta", 3, 0);
-        return Jiffy.withCache(root.resolve(name).resolve("cache"), work).with("JIFFY_REMOTE_CACHE", url);
+    /** A machine in {@code sandbox} with its own cache and both programs, using the remote at {@code url}. */
+    static Jiffy machine(Sandbox sandbox, String name, String url) throws Exception {
+        Jiffy machine = sandbox.machine(name).with("JIFFY_REMOTE_CACHE", url);
+        program(machine.cwd().resolve("alpha"), "alpha", 3, 0);
+        program(machine.cwd().resolve("beta"), "beta", 3, 0);
+        return machine;
     }
 
     /** The control: the same set-up with nothing poisoned is a remote hit for both programs. */
     @Test
     void anHonestServerIsAHit() throws Exception {
-        Jiffy dev = machine(temp, "dev", server.url("cache"));
+        Jiffy dev = machine(sandbox, "dev", server.url("cache"));
         for (String name : List.of("alpha", "beta")) {
             Result r = dev.run("run", "-x", name, "dev");
             assertRan(r, output(name, 3, "dev"), 0);
-            assertThat(r.compiled()).as(r.toString()).isFalse();
-            assertThat(jiffyLines(r)).as(r.toString()).isEmpty();
+            assertThat(r).didNotCompile().stderrLinesStartingWith("jiffy:").isEmpty();
         }
     }
 
@@ -101,14 +102,14 @@ class ReliabilityRemoteIT {
     void anotherProgramsExecutableUnderItsOwnDigestIsNotRun() throws Exception {
         // alpha's link action now names beta's executable: a well-formed entry, bytes matching their digest.
         server.store().put(LINK.get("alpha"), UPLOADED.get(LINK.get("beta")));
-        Jiffy dev = machine(temp, "dev", server.url("cache"));
+        Jiffy dev = machine(sandbox, "dev", server.url("cache"));
         Result r = dev.run("run", "-x", "alpha", "dev");
         assertRan(r, output("alpha", 3, "dev"), 0);
-        assertThat(jiffyLines(r)).as(r.toString()).singleElement().asString().contains("was not built for alpha");
+        assertThat(r).stderrLinesStartingWith("jiffy:").singleElement().asString().contains("was not built for alpha");
         // Rebuilt locally; from now on the local entry is alpha's own.
         Result again = dev.run("run", "-x", "alpha", "again");
         assertRan(again, output("alpha", 3, "again"), 0);
-        assertThat(jiffyLines(again)).as(again.toString()).isEmpty();
+        assertThat(again).stderrLinesStartingWith("jiffy:").isEmpty();
         assertRan(dev.run("run", "beta", "dev"), output("beta", 3, "dev"), 0);
     }
 
@@ -118,12 +119,12 @@ class ReliabilityRemoteIT {
         RemoteOutput honest = ActionResultCodec.decode(UPLOADED.get(LINK.get("alpha"))).get(0);
         server.store().put(LINK.get("alpha"),
                 ActionResultCodec.encode(List.of(new RemoteOutput(path, honest.digest(), true))));
-        Jiffy dev = machine(temp, "dev", server.url("cache"));
+        Jiffy dev = machine(sandbox, "dev", server.url("cache"));
         Result r = dev.run("run", "-x", "alpha", "dev");
         assertRan(r, output("alpha", 3, "dev"), 0);
-        assertThat(jiffyLines(r)).as(r.toString()).singleElement().asString().startsWith("jiffy: warning: remote cache ")
+        assertThat(r).stderrLinesStartingWith("jiffy:").singleElement().asString().startsWith("jiffy: warning: remote cache ")
                 .contains("bad program name");
-        try (Stream<Path> all = Files.walk(temp)) {
+        try (Stream<Path> all = Files.walk(sandbox.dir())) {
             assertThat(all.filter(p -> p.getFileName().toString().equals("escape")).toList()).isEmpty();
         }
         assertThat(Path.of("/tmp/escape")).doesNotExist();
@@ -134,7 +135,7 @@ class ReliabilityRemoteIT {
     @ValueSource(strings = {"unset", "0", "false"})
     void withoutTheOptInNothingIsUploaded(String upload) throws Exception {
         server.store().clear();
-        Jiffy dev = machine(temp, "dev", server.url("cache"));
+        Jiffy dev = machine(sandbox, "dev", server.url("cache"));
         if (!upload.equals("unset")) {
             dev = dev.with("JIFFY_REMOTE_UPLOAD", upload);
         }
@@ -147,11 +148,10 @@ class ReliabilityRemoteIT {
     @ParameterizedTest
     @ValueSource(strings = {"no", "off", "yes please"})
     void anOptInThatIsNotOneOrZeroIsAUsageError(String upload) throws Exception {
-        Jiffy dev = machine(temp, "dev", server.url("cache")).with("JIFFY_REMOTE_UPLOAD", upload);
+        Jiffy dev = machine(sandbox, "dev", server.url("cache")).with("JIFFY_REMOTE_UPLOAD", upload);
         Result r = dev.run("run", "alpha", "never");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.errLines().get(0)).isEqualTo("jiffy: JIFFY_REMOTE_UPLOAD=" + upload + ": expected 1 (on) or 0 (off)");
+        assertThat(r).exitedWith(2).printed("").stderrLines().first()
+                .isEqualTo("jiffy: JIFFY_REMOTE_UPLOAD=" + upload + ": expected 1 (on) or 0 (off)");
         assertNoStackTrace(r);
         assertThat(server.requests()).isEmpty();
     }
@@ -160,7 +160,7 @@ class ReliabilityRemoteIT {
     @Test
     void withTheOptInAndOnlineTheRunsUpload() throws Exception {
         server.store().clear();
-        Jiffy dev = machine(temp, "dev", server.url("cache")).with("JIFFY_REMOTE_UPLOAD", "1");
+        Jiffy dev = machine(sandbox, "dev", server.url("cache")).with("JIFFY_REMOTE_UPLOAD", "1");
         assertRan(dev.run("run", "-offline", "alpha", "offline"), output("alpha", 3, "offline"), 0);
         assertThat(server.requests()).as("-offline touches no network, uploads included").isEmpty();
         assertRan(dev.run("run", "-a", "alpha", "one"), output("alpha", 3, "one"), 0);

@@ -4,9 +4,12 @@ import static dev.jiffy.cli.Reliability.assertRan;
 import static dev.jiffy.cli.Reliability.assertVerifiesClean;
 import static dev.jiffy.cli.Reliability.output;
 import static dev.jiffy.cli.Reliability.program;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,29 +57,26 @@ class ReliabilitySignalIT {
             }
             """;
 
-    @TempDir
-    static Path temp;
-    static Path work;
-    static Jiffy jiffy;
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox();
+    static final Path work = sandbox.work();
+    static final Jiffy jiffy = sandbox.jiffy();
+    static Path runFile;
 
     @BeforeAll
     static void buildLoop() throws Exception {
-        work = Files.createDirectory(temp.toRealPath().resolve("work"));
-        jiffy = Jiffy.withCache(temp.toRealPath().resolve("cache"), work);
         Path source = Jiffy.write(work.resolve("Loop.java"), LOOP);
         Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(60)));
-        runFile = Path.of(temp.toRealPath().resolve("cache") + "/run" + source + ".run");
+        runFile = Path.of(sandbox.cache() + "/run" + source + ".run");
         Thread.sleep(2_200);
         Result built = jiffy.run("run", "Loop.java", "exit");
-        assertThat(built.exit()).as(built.toString()).isZero();
+        assertThat(built).succeeded();
         assertThat(runFile).exists();
     }
 
-    static Path runFile;
-
     private static void kill(String signal, long pid) throws Exception {
         Result r = jiffy.exec(List.of("kill", "-" + signal, "--", Long.toString(pid)), new byte[0]);
-        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
     }
 
     @ParameterizedTest(name = "{0} through {1}")
@@ -135,13 +135,18 @@ class ReliabilitySignalIT {
         Random random = new Random(seed);
         List<String> log = new ArrayList<>();
         int interrupted = 0;
-        for (int i = 0; i < 5; i++) {
+        long bound = buildMillis;
+        // At least five rounds, and more until one is interrupted: a build that ends before its
+        // delay lowers the bound to that delay, so later delays fall inside a build.
+        for (int i = 0; i < 5 || (interrupted == 0 && i < 20); i++) {
             // setsid: the launcher leads a process group of its own, as a shell's foreground job does.
             Process p = jiffy.startCommand(List.of("setsid", Jiffy.LAUNCHER.toString(), "run", "-a", "app", "int"));
-            long delay = (long) (random.nextDouble() * buildMillis);
+            long delay = (long) (random.nextDouble() * bound);
             if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
                 jiffy.exec(List.of("kill", "-INT", "--", "-" + p.pid()), new byte[0]);
                 interrupted++;
+            } else {
+                bound = Math.max(1, delay);
             }
             boolean ended = p.waitFor(120, TimeUnit.SECONDS);
             log.add("after " + delay + " ms: " + (ended ? "exit " + p.exitValue() : "still running"));

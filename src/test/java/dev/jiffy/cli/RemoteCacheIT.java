@@ -1,10 +1,13 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import dev.jiffy.remote.ActionResultCodec;
 import dev.jiffy.remote.Nginx;
 import dev.jiffy.remote.RemoteOutput;
@@ -13,9 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The remote cache on a real nginx with WebDAV, set up as the README says: a CI cache uploads,
@@ -30,20 +32,15 @@ class RemoteCacheIT {
             }
             """;
 
-    @TempDir
-    Path temp;
-    Path root;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        root = temp.toRealPath();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path root = sandbox.dir();
 
     /** jiffy with its own cache and work directory holding Hello.java, using the remote at {@code url}. */
     private Jiffy machine(String name, String url) throws Exception {
-        Path work = Files.createDirectories(root.resolve(name).resolve("work"));
-        write(work.resolve("Hello.java"), HELLO);
-        return Jiffy.withCache(root.resolve(name).resolve("cache"), work).with("JIFFY_REMOTE_CACHE", url);
+        Jiffy machine = sandbox.machine(name).with("JIFFY_REMOTE_CACHE", url);
+        write(machine.cwd().resolve("Hello.java"), HELLO);
+        return machine;
     }
 
     @Test
@@ -51,10 +48,8 @@ class RemoteCacheIT {
         try (Nginx nginx = Nginx.start(root.resolve("nginx"))) {
             String url = nginx.url("team/jiffy");
             Result built = machine("ci", url).with("JIFFY_REMOTE_UPLOAD", "1").run("run", "-x", "Hello.java", "ci");
-            assertThat(built.exit()).as(built.toString()).isZero();
-            assertThat(built.out()).isEqualTo("hello from ci\n");
-            assertThat(built.compiled()).as(built.toString()).isTrue();
-            assertThat(built.errLines()).as(built.toString()).filteredOn(l -> l.startsWith("remote put: ac/")).hasSize(2);
+            assertThat(built).succeeded().printed("hello from ci\n").compiled()
+                    .stderrLinesStartingWith("remote put: ac/").hasSize(2);
 
             // Bazel's layout under the prefix: ac/<actionID> holds an ActionResult naming cas/<sha256>.
             Path ac = nginx.data().resolve("team/jiffy/ac");
@@ -73,20 +68,17 @@ class RemoteCacheIT {
 
             Jiffy dev = machine("dev", url);
             Result hit = dev.run("run", "-x", "Hello.java", "dev");
-            assertThat(hit.exit()).as(hit.toString()).isZero();
-            assertThat(hit.out()).isEqualTo("hello from dev\n");
-            assertThat(hit.compiled()).as(hit.toString()).isFalse();
-            assertThat(hit.errLines()).as(hit.toString()).noneMatch(l -> l.startsWith("javac") || l.startsWith("link "))
+            assertThat(hit).succeeded().printed("hello from dev\n").didNotCompile().isHit().stderrLines()
+                    .noneMatch(l -> l.startsWith("javac") || l.startsWith("link "))
                     .noneMatch(l -> l.startsWith("jiffy: warning"));
-            assertThat(hit.errLines()).filteredOn(l -> l.startsWith("remote hit: ac/")).hasSize(2);
-            assertThat(hit.hit()).isTrue();
+            assertThat(hit).stderrLinesStartingWith("remote hit: ac/").hasSize(2);
             assertThat(hit.executable()).startsWith(root.resolve("dev/cache"));
             assertThat(hit.executable().getFileName()).isEqualTo(built.executable().getFileName());
             assertThat(Files.readAllBytes(hit.executable())).isEqualTo(executable);
             assertThat(Files.getPosixFilePermissions(hit.executable())).contains(PosixFilePermission.OWNER_EXECUTE);
 
             Result stat = dev.run("cache", "stat");
-            assertThat(stat.out()).as(stat.toString()).containsPattern("(?m)^remote hits: +2$")
+            assertThat(stat).stdout().containsPattern("(?m)^remote hits: +2$")
                     .containsPattern("(?m)^remote bytes in: +" + (executable.length + Files.size(list(cas).stream()
                             .filter(f -> !f.getFileName().toString().equals(exeHash)).findFirst().orElseThrow())) + " ");
             // Read-only by default: the second machine uploaded nothing.
@@ -94,9 +86,8 @@ class RemoteCacheIT {
 
             // From now on the entries are local.
             Result again = dev.run("run", "-x", "Hello.java", "again");
-            assertThat(again.out()).as(again.toString()).isEqualTo("hello from again\n");
-            assertThat(again.errLines()).filteredOn(l -> l.startsWith("local hit: ac/")).hasSize(2);
-            assertThat(again.errLines()).noneMatch(l -> l.startsWith("remote") && !l.startsWith("remote cache: "));
+            assertThat(again).printed("hello from again\n").stderrLinesStartingWith("local hit: ac/").hasSize(2);
+            assertThat(again).stderrLines().noneMatch(l -> l.startsWith("remote") && !l.startsWith("remote cache: "));
         }
     }
 
@@ -110,12 +101,10 @@ class RemoteCacheIT {
                     .run("build", "Hello.java");
             Result hit = machine("dev", url).with("JAVA_HOME", jdk25.toString()).run("run", "-x", "Hello.java", "dev");
 
-            assertThat(built.exit()).as(built.toString()).isZero();
-            assertThat(built.err()).as(built.toString()).isEmpty();
-            assertThat(hit.out()).as(hit.toString()).isEqualTo("hello from dev\n");
-            assertThat(hit.errLines()).as(hit.toString()).filteredOn(l -> l.startsWith("remote hit: ac/")).hasSize(2);
+            assertThat(built).succeeded().stderr().isEmpty();
+            assertThat(hit).printed("hello from dev\n").stderrLinesStartingWith("remote hit: ac/").hasSize(2);
             // protobuf uses sun.misc.Unsafe, which Java 24 and later warn about unless told otherwise.
-            assertThat(hit.errLines()).as(hit.toString()).noneMatch(l -> l.startsWith("WARNING"));
+            assertThat(hit).stderrLines().noneMatch(l -> l.startsWith("WARNING"));
         }
     }
 
@@ -123,9 +112,8 @@ class RemoteCacheIT {
     void withoutUploadNothingIsUploaded() throws Exception {
         try (Nginx nginx = Nginx.start(root.resolve("nginx"))) {
             Result built = machine("dev", nginx.url("jiffy")).run("run", "-x", "Hello.java", "dev");
-            assertThat(built.out()).as(built.toString()).isEqualTo("hello from dev\n");
-            assertThat(built.errLines()).filteredOn(l -> l.startsWith("remote miss: ac/")).hasSize(2);
-            assertThat(built.errLines()).noneMatch(l -> l.startsWith("remote put") || l.startsWith("jiffy: warning"));
+            assertThat(built).printed("hello from dev\n").stderrLinesStartingWith("remote miss: ac/").hasSize(2);
+            assertThat(built).stderrLines().noneMatch(l -> l.startsWith("remote put") || l.startsWith("jiffy: warning"));
             assertThat(nginx.data().resolve("jiffy")).doesNotExist();
             assertThat(nginx.accessLog()).doesNotContain("\"PUT ").contains("\"GET /jiffy/ac/");
         }

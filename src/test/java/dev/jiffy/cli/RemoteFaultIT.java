@@ -1,9 +1,12 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import dev.jiffy.remote.ScriptedServer;
 import dev.jiffy.remote.ScriptedServer.Answer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A remote cache that fails, through bin/jiffy: whatever the server does, the program is built
@@ -27,21 +30,23 @@ import org.junit.jupiter.api.io.TempDir;
  * A scripted server holds what a real upload put there, then misbehaves as each test asks.
  */
 class RemoteFaultIT {
+    /** How each of jiffy's warnings starts. */
+    private static final String WARNING = "jiffy: warning:";
     /** What a CI run uploaded for Hello.java: the entries each test starts from. */
     static final Map<String, byte[]> UPLOADED = new HashMap<>();
 
-    @TempDir
-    static Path shared;
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    static final Sandbox shared = new Sandbox();
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
     ScriptedServer server;
 
     @BeforeAll
     static void upload() throws Exception {
         try (ScriptedServer ci = ScriptedServer.start()) {
-            Result r = machine(shared.toRealPath(), "ci", ci.url("cache")).with("JIFFY_REMOTE_UPLOAD", "1")
+            Result r = machine(shared, "ci", ci.url("cache")).with("JIFFY_REMOTE_UPLOAD", "1")
                     .run("run", "Hello.java", "ci");
-            assertThat(r.exit()).as(r.toString()).isZero();
+            assertThat(r).succeeded();
             UPLOADED.putAll(ci.store());
         }
         assertThat(UPLOADED.keySet()).filteredOn(k -> k.startsWith("/cache/ac/")).hasSize(2);
@@ -59,19 +64,17 @@ class RemoteFaultIT {
         server.close();
     }
 
-    static Jiffy machine(Path root, String name, String url) throws Exception {
-        Path work = Files.createDirectories(root.resolve(name).resolve("work"));
-        write(work.resolve("Hello.java"), RemoteCacheIT.HELLO);
-        return Jiffy.withCache(root.resolve(name).resolve("cache"), work).with("JIFFY_REMOTE_CACHE", url);
+    static Jiffy machine(Sandbox sandbox, String name, String url) throws Exception {
+        Jiffy machine = sandbox.machine(name).with("JIFFY_REMOTE_CACHE", url);
+        write(machine.cwd().resolve("Hello.java"), RemoteCacheIT.HELLO);
+        return machine;
     }
 
     /** The control: with nothing wrong, the same set-up is a remote hit, so each fault below is what makes the miss. */
     @Test
     void aWellBehavedServerIsAHit() throws Exception {
-        Result r = machine(temp, "dev", server.url("cache")).run("run", "-x", "Hello.java", "dev");
-        assertThat(r.out()).as(r.toString()).isEqualTo("hello from dev\n");
-        assertThat(r.compiled()).as(r.toString()).isFalse();
-        assertThat(warnings(r)).isEmpty();
+        Result r = machine(sandbox, "dev", server.url("cache")).run("run", "-x", "Hello.java", "dev");
+        assertThat(r).printed("hello from dev\n").didNotCompile().stderrLinesStartingWith(WARNING).isEmpty();
     }
 
     @Test
@@ -129,10 +132,9 @@ class RemoteFaultIT {
     void uploadRefusedAsTooLarge() throws Exception {
         server.store().clear();
         server.script(r -> r.method().equals("PUT") && r.path().contains("/cas/") ? Answer.status(413) : null);
-        Result r = machine(temp, "ci2", server.url("cache")).with("JIFFY_REMOTE_UPLOAD", "1").run("run", "Hello.java", "ci2");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("hello from ci2\n");
-        assertThat(warnings(r)).as(r.toString()).singleElement().asString().contains("too large (HTTP 413)", "not uploaded");
+        Result r = machine(sandbox, "ci2", server.url("cache")).with("JIFFY_REMOTE_UPLOAD", "1").run("run", "Hello.java", "ci2");
+        assertThat(r).succeeded().printed("hello from ci2\n")
+                .stderrLinesStartingWith(WARNING).singleElement().asString().contains("too large (HTTP 413)", "not uploaded");
         // Content refused, so no action result names it.
         assertThat(server.requestLines()).noneMatch(l -> l.startsWith("PUT /cache/ac/"));
         assertThat(server.requestLines()).filteredOn(l -> l.startsWith("PUT /cache/cas/")).hasSize(2);
@@ -144,7 +146,7 @@ class RemoteFaultIT {
         String headerSecret = "header-secret-c93e";
         server.script(r -> Answer.status(401));
         String url = server.url("cache").replace("http://", "http://ci-user:" + urlSecret + "@");
-        Jiffy dev = machine(temp, "dev", url).with("JIFFY_REMOTE_HEADERS", "X-Api-Key=" + headerSecret)
+        Jiffy dev = machine(sandbox, "dev", url).with("JIFFY_REMOTE_HEADERS", "X-Api-Key=" + headerSecret)
                 .with("JIFFY_REMOTE_UPLOAD", "1").with("JIFFY_DEBUG", "1");
         List<Result> results = List.of(
                 dev.run("run", "-x", "Hello.java", "dev"),
@@ -158,14 +160,12 @@ class RemoteFaultIT {
         for (Result r : results) {
             assertThat(r.out() + r.err()).as(r.toString()).doesNotContain(urlSecret).doesNotContain(headerSecret);
         }
-        assertThat(results.get(0).out()).isEqualTo("hello from dev\n");
-        assertThat(warnings(results.get(0))).singleElement().asString().contains("HTTP 401");
-        assertThat(results.get(3).out()).isEqualTo("http://ci-user:xxxxx@127.0.0.1:" + server.url("").split(":")[2]
+        assertThat(results.get(0)).printed("hello from dev\n")
+                .stderrLinesStartingWith(WARNING).singleElement().asString().contains("HTTP 401");
+        assertThat(results.get(3)).printed("http://ci-user:xxxxx@127.0.0.1:" + server.url("").split(":")[2]
                 .replace("/", "") + "/cache\nX-Api-Key=xxxxx\n");
-        assertThat(results.get(5).exit()).isEqualTo(2);
-        assertThat(results.get(5).err()).contains("JIFFY_REMOTE_HEADERS: entry 1 is not Name=value");
-        assertThat(results.get(6).exit()).isEqualTo(2);
-        assertThat(results.get(6).err()).contains("JIFFY_REMOTE_CACHE: not an http:// or https:// URL");
+        assertThat(results.get(5)).exitedWith(2).stderrContains("JIFFY_REMOTE_HEADERS: entry 1 is not Name=value");
+        assertThat(results.get(6)).exitedWith(2).stderrContains("JIFFY_REMOTE_CACHE: not an http:// or https:// URL");
 
         // The server got both, as Basic credentials and as the header asked for.
         String basic = "Basic " + Base64.getEncoder().encodeToString(("ci-user:" + urlSecret).getBytes(StandardCharsets.UTF_8));
@@ -174,7 +174,7 @@ class RemoteFaultIT {
             assertThat(r.path()).doesNotContain(urlSecret);
         });
         // Nor is either written anywhere in the cache (run files, counters, entries).
-        try (Stream<Path> files = Files.walk(temp.resolve("dev/cache"))) {
+        try (Stream<Path> files = Files.walk(sandbox.dir().resolve("dev/cache"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                 assertThat(text).as(f.toString()).doesNotContain(urlSecret).doesNotContain(headerSecret);
@@ -183,22 +183,14 @@ class RemoteFaultIT {
     }
 
     private void assertBuiltLocallyWithOneWarning(String url, String why) throws Exception {
-        Result r = machine(temp, "dev", url).run("run", "-x", "Hello.java", "dev");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("hello from dev\n");
-        assertThat(r.compiled()).as(r.toString()).isTrue();
-        assertThat(r.errLines()).as(r.toString()).noneMatch(l -> l.startsWith("remote hit"));
-        assertThat(warnings(r)).as(r.toString()).singleElement().asString()
+        Result r = machine(sandbox, "dev", url).run("run", "-x", "Hello.java", "dev");
+        assertThat(r).succeeded().printed("hello from dev\n").compiled()
+                .stderrLines().noneMatch(l -> l.startsWith("remote hit"));
+        assertThat(r).stderrLinesStartingWith(WARNING).singleElement().asString()
                 .startsWith("jiffy: warning: remote cache http://127.0.0.1:").contains(why);
         // The local build stands on its own: the next run is a local hit, whatever the server does.
-        Result again = machine(temp, "dev", url).run("run", "-x", "Hello.java", "again");
-        assertThat(again.out()).as(again.toString()).isEqualTo("hello from again\n");
-        assertThat(again.compiled()).as(again.toString()).isFalse();
-        assertThat(warnings(again)).as(again.toString()).isEmpty();
-    }
-
-    private static List<String> warnings(Result r) {
-        return r.errLines().stream().filter(l -> l.startsWith("jiffy: warning:")).toList();
+        Result again = machine(sandbox, "dev", url).run("run", "-x", "Hello.java", "again");
+        assertThat(again).printed("hello from again\n").didNotCompile().stderrLinesStartingWith(WARNING).isEmpty();
     }
 
     private static Function<ScriptedServer.Request, Answer> onCas(Function<ScriptedServer.Request, Answer> answer) {

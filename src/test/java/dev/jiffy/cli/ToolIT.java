@@ -1,18 +1,20 @@
 package dev.jiffy.cli;
 
-import static dev.jiffy.cli.Jiffy.write;
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jiffy.cli.Jiffy.Result;
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code jiffy tool}: an artifact's Main-Class with its dependencies, from a file repository that
@@ -21,25 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * from the password database, not from HOME), and with it its own local repository.
  */
 class ToolIT {
-    private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at ", Pattern.MULTILINE);
-
-    @TempDir
-    Path temp;
-    Path work;
-    Path cache;
-    Jiffy jiffy;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Path root = temp.toRealPath();
-        work = Files.createDirectory(root.resolve("work"));
-        cache = root.resolve("cache");
-        jiffy = Jiffy.withCache(cache, work);
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Path cache = sandbox.cache();
+    final Jiffy jiffy = sandbox.jiffy();
 
     /** jiffy with a user home whose settings.xml adds {@code repo} to every resolution. */
     private Jiffy withSettingsFor(MavenRepo repo) throws Exception {
-        Path home = Files.createDirectories(temp.toRealPath().resolve("home"));
+        Path home = Files.createDirectories(sandbox.dir().resolve("home"));
         write(home.resolve(".m2/settings.xml"), """
                 <settings>
                   <profiles>
@@ -56,9 +48,9 @@ class ToolIT {
         return jiffy.with("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
     }
 
-    /** stderr without the line every JVM prints for JAVA_TOOL_OPTIONS. */
-    private static List<String> errLines(Result r) {
-        return r.errLines().stream().filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList();
+    /** The lines of stderr without the one every JVM prints for JAVA_TOOL_OPTIONS. */
+    private static ListAssert<String> assertThatStderrLines(Result r) {
+        return assertThat(r).stderrLines().filteredOn(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS"));
     }
 
     /**
@@ -109,28 +101,24 @@ class ToolIT {
 
     @Test
     void runsTheMainClassOfAnArtifactWithItsDependencies() throws Exception {
-        MavenRepo repo = deployApp(temp.toRealPath(), "1.0");
+        MavenRepo repo = deployApp(sandbox.dir(), "1.0");
         Jiffy tool = withSettingsFor(repo);
 
         Result r = tool.run("tool", "-x", repo.gav("app", "1.0"), "a", "b c");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("app 1.0 dep [a, b c] who=null open=true\n");
+        assertThat(r).succeeded().printed("app 1.0 dep [a, b c] who=null open=true\n");
         assertThat(r.executable().getFileName().toString()).isEqualTo("app");
 
         Result again = tool.run("tool", "-x", repo.gav("app", "1.0"), "exit=3");
-        assertThat(again.exit()).as(again.toString()).isEqualTo(3);
-        assertThat(again.hit()).as(again.toString()).isTrue();
-        assertThat(again.out()).isEqualTo("app 1.0 dep [exit=3] who=null open=true\n");
+        assertThat(again).exitedWith(3).isHit().printed("app 1.0 dep [exit=3] who=null open=true\n");
 
         // Without -x the launcher may take the run file: the same program, the same status.
         Result fast = tool.run("tool", repo.gav("app", "1.0"), "exit=4");
-        assertThat(fast.exit()).as(fast.toString()).isEqualTo(4);
-        assertThat(fast.out()).isEqualTo("app 1.0 dep [exit=4] who=null open=true\n");
+        assertThat(fast).exitedWith(4).printed("app 1.0 dep [exit=4] who=null open=true\n");
     }
 
     @Test
     void aLauncherAgentClassRunsBeforeTheMainClassAsWithJavaJar() throws Exception {
-        MavenRepo repo = MavenRepo.create(temp.toRealPath());
+        MavenRepo repo = MavenRepo.create(sandbox.dir());
         String g = repo.group;
         String agent = """
                 package %s.agent;
@@ -153,44 +141,40 @@ class ToolIT {
         Jiffy tool = withSettingsFor(repo);
 
         Result built = tool.run("tool", "-x", repo.gav("agented", "1.0"), "a b");
-        assertThat(built.out()).as(built.toString()).isEqualTo("main: agent ran, instrumentation true [a b]\n");
+        assertThat(built).printed("main: agent ran, instrumentation true [a b]\n");
         Result fast = tool.run("tool", repo.gav("agented", "1.0"), "fast");
-        assertThat(fast.out()).as(fast.toString()).isEqualTo("main: agent ran, instrumentation true [fast]\n");
+        assertThat(fast).printed("main: agent ran, instrumentation true [fast]\n");
 
         // The executable on its own (its header) starts the agent too.
-        Process p = new ProcessBuilder(built.executable().toString(), "alone").redirectErrorStream(true).start();
-        assertThat(new String(p.getInputStream().readAllBytes())).isEqualTo("main: agent ran, instrumentation true [alone]\n");
-        assertThat(p.waitFor()).isZero();
+        Result alone = jiffy.exec(List.of(built.executable().toString(), "alone"), new byte[0]);
+        assertThat(alone).succeeded().printed("main: agent ran, instrumentation true [alone]\n").stderr().isEmpty();
     }
 
     @Test
     void noVersionMeansTheNewestReleaseCheckedOnceADayAndRememberedOffline() throws Exception {
-        MavenRepo repo = deployApp(temp.toRealPath(), "1.0", "1.1");
+        MavenRepo repo = deployApp(sandbox.dir(), "1.0", "1.1");
         Jiffy tool = withSettingsFor(repo);
         String ga = repo.group + ":app";
 
         Result first = tool.run("tool", "-x", ga);
-        assertThat(first.exit()).as(first.toString()).isZero();
-        assertThat(first.out()).startsWith("app 1.1 ");
-        assertThat(errLines(first)).anyMatch(l -> l.startsWith("look up the newest release of " + ga));
+        assertThat(first).succeeded().stdout().startsWith("app 1.1 ");
+        assertThatStderrLines(first).anyMatch(l -> l.startsWith("look up the newest release of " + ga));
 
         // A newer release within the day is not looked up.
         deployAppVersion(repo, repo.root.resolve(repo.group.replace('.', '/') + "/dep/1.0/dep-1.0.jar"), "1.2");
         Result sameDay = tool.run("tool", "-x", ga);
-        assertThat(sameDay.out()).as(sameDay.toString()).startsWith("app 1.1 ");
-        assertThat(errLines(sameDay)).noneMatch(l -> l.startsWith("look up"));
+        assertThat(sameDay).stdout().startsWith("app 1.1 ");
+        assertThatStderrLines(sameDay).noneMatch(l -> l.startsWith("look up"));
 
         // Offline, with the repository gone, the version found last is run.
         MavenRepo.deleteTree(repo.root);
         Result offline = tool.run("tool", "-x", "-offline", ga, "x");
-        assertThat(offline.exit()).as(offline.toString()).isZero();
-        assertThat(offline.out()).isEqualTo("app 1.1 dep [x] who=null open=true\n");
-        assertThat(offline.hit()).as(offline.toString()).isTrue();
+        assertThat(offline).succeeded().printed("app 1.1 dep [x] who=null open=true\n").isHit();
     }
 
     @Test
     void catalogAliasesNameACoordinateOrAScript() throws Exception {
-        MavenRepo repo = deployApp(temp.toRealPath(), "1.0");
+        MavenRepo repo = deployApp(sandbox.dir(), "1.0");
         Jiffy tool = withSettingsFor(repo);
         write(work.resolve("jbang-catalog.json"), """
                 {
@@ -223,17 +207,15 @@ class ToolIT {
         Jiffy below = tool.in(Files.createDirectories(work.resolve("sub/dir")));
 
         Result app = below.run("tool", "app", "more");
-        assertThat(app.exit()).as(app.toString()).isZero();
-        assertThat(app.out()).isEqualTo("app 1.0 dep [from-alias, more] who=alias open=true\n");
+        assertThat(app).succeeded().printed("app 1.0 dep [from-alias, more] who=alias open=true\n");
 
         Result hello = below.run("tool", "hello", "y");
-        assertThat(hello.exit()).as(hello.toString()).isZero();
-        assertThat(hello.out()).isEqualTo("hello [x, y] who=script\n");
+        assertThat(hello).succeeded().printed("hello [x, y] who=script\n");
     }
 
     @Test
     void badToolsAreOneLineAndWriteNothing() throws Exception {
-        MavenRepo repo = deployApp(temp.toRealPath(), "1.0");
+        MavenRepo repo = deployApp(sandbox.dir(), "1.0");
         repo.deploy("nomain", "1.0", MavenRepo.jar(Map.of("readme.txt", new byte[] {'x'}), Map.of()));
         Jiffy tool = withSettingsFor(repo);
 
@@ -246,11 +228,8 @@ class ToolIT {
             List<Path> before = indexFiles();
             Result r = e.getKey().endsWith("neverlookedup")
                     ? tool.run("tool", "-offline", e.getKey()) : tool.run("tool", e.getKey());
-            assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-            assertThat(errLines(r)).as(r.toString()).hasSize(1);
-            assertThat(errLines(r).get(0)).startsWith("jiffy: ").contains(e.getValue());
-            assertThat(STACK_FRAME.matcher(r.err()).find()).as(r.toString()).isFalse();
-            assertThat(r.out()).isEmpty();
+            assertThat(r).exitedWith(1).printed("").hasNoStackTrace();
+            assertThatStderrLines(r).singleElement().asString().startsWith("jiffy: ").contains(e.getValue());
             // The resolve action of an artifact without a main class may be kept; no executable is.
             if (!e.getKey().contains("nomain")) {
                 assertThat(indexFiles()).as(r.toString()).isEqualTo(before);
@@ -258,7 +237,8 @@ class ToolIT {
         }
 
         Result malformed = tool.run("tool", "a:b:c:d:e");
-        assertThat(malformed.exit()).as(malformed.toString()).isEqualTo(2);
-        assertThat(errLines(malformed).get(0)).startsWith("jiffy: tool \"a:b:c:d:e\" is not a Maven coordinate");
+        assertThat(malformed).exitedWith(2);
+        assertThatStderrLines(malformed).first().asString()
+                .startsWith("jiffy: tool \"a:b:c:d:e\" is not a Maven coordinate");
     }
 }

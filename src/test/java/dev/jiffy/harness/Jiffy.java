@@ -1,10 +1,11 @@
-package dev.jiffy.cli;
+package dev.jiffy.harness;
 
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@code bin/jiffy} as a user does: a real child process with its own environment, working
  * directory and cache. Every run has a timeout, so a hung program fails its test instead of the
- * build; the timeout is generous because javac on a loaded 2-core machine is slow.
+ * build; the timeout is generous because javac on a loaded 2-core machine is slow. A test gets
+ * one from its {@link Sandbox}; the methods that change a setting return a new one.
  */
-final class Jiffy {
-    static final Path ROOT = root();
-    static final Path LAUNCHER = ROOT.resolve("bin").resolve("jiffy");
+public final class Jiffy {
+    /** The project directory, which holds bin/jiffy and the packaged jar. */
+    public static final Path ROOT = root();
+    public static final Path LAUNCHER = ROOT.resolve("bin").resolve("jiffy");
     private static final long TIMEOUT_SECONDS = 120;
 
     private final Map<String, String> env;
@@ -38,7 +41,7 @@ final class Jiffy {
      * jiffy with the cache at {@code cache}, started in {@code cwd}. The test's own JIFFY_*
      * settings are dropped, so that only what a test sets applies.
      */
-    static Jiffy withCache(Path cache, Path cwd) {
+    static Jiffy create(Path cache, Path cwd) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeIf(k -> k.startsWith("JIFFY_"));
         env.put("JIFFY_CACHE", cache.toString());
@@ -46,7 +49,7 @@ final class Jiffy {
     }
 
     /** The same settings, started in another directory. */
-    Jiffy in(Path dir) {
+    public Jiffy in(Path dir) {
         Map<String, String> e = new HashMap<>(env);
         // The launcher and jiffy key run files by $PWD; a real shell sets it to the directory it is in.
         e.put("PWD", dir.toString());
@@ -54,7 +57,7 @@ final class Jiffy {
     }
 
     /** The same settings plus one variable; a null value removes it. */
-    Jiffy with(String name, String value) {
+    public Jiffy with(String name, String value) {
         Map<String, String> e = new HashMap<>(env);
         if (value == null) {
             e.remove(name);
@@ -64,50 +67,45 @@ final class Jiffy {
         return new Jiffy(e, cwd);
     }
 
-    Path cwd() {
+    /** The same settings with another cache: a second machine's, or one a test set up. */
+    public Jiffy withCache(Path cache) {
+        return with("JIFFY_CACHE", cache.toString());
+    }
+
+    /** The directory it starts in. */
+    public Path cwd() {
         return cwd;
     }
 
-    Result run(String... args) throws IOException, InterruptedException {
+    public Result run(String... args) throws IOException, InterruptedException {
         return runWithInput(new byte[0], args);
     }
 
     /** Runs bin/jiffy with {@code args}, writes {@code input} to its stdin and closes it. */
-    Result runWithInput(byte[] input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(List.of(args));
-        return exec(command, input);
+    public Result runWithInput(byte[] input, String... args) throws IOException, InterruptedException {
+        return exec(launcher(args), input);
     }
 
     /** Runs any command with this environment and directory (an executable, {@code sh <exe>}). */
-    Result exec(List<String> command, byte[] input) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        return finish(command, pb.start(), input);
+    public Result exec(List<String> command, byte[] input) throws IOException, InterruptedException {
+        return finish(command, startCommand(command), input);
     }
 
     /** Starts bin/jiffy without waiting, for tests that start several at once. */
-    Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        return pb.start();
+    public Process start(String... args) throws IOException {
+        return startCommand(launcher(args));
     }
 
     /** Starts any command with this environment and directory without waiting (signal and kill tests). */
-    Process startCommand(List<String> command) throws IOException {
+    public Process startCommand(List<String> command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
         return pb.start();
     }
 
-    static Result finish(List<String> command, Process p, byte[] input) throws IOException, InterruptedException {
+    /** Waits for a started {@code command}, as {@link #exec} does: with its input, its output read, a timeout. */
+    public static Result finish(List<String> command, Process p, byte[] input) throws IOException, InterruptedException {
         CompletableFuture<byte[]> out = drain(p.getInputStream());
         CompletableFuture<byte[]> err = drain(p.getErrorStream());
         try (OutputStream stdin = p.getOutputStream()) {
@@ -128,12 +126,25 @@ final class Jiffy {
         }
     }
 
+    /** Writes a source file (and its directories), returning its path. */
+    public static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private static List<String> launcher(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
     private static CompletableFuture<byte[]> drain(InputStream in) {
         return CompletableFuture.supplyAsync(() -> {
             try (in) {
                 return in.readAllBytes();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -144,44 +155,5 @@ final class Jiffy {
             throw new IllegalStateException("system property jiffy.root (the project directory) is not set");
         }
         return Path.of(root).toAbsolutePath();
-    }
-
-    /** Writes a source file (and its directories), returning its path. */
-    static Path write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
-    }
-
-    /** What a command did: its exit status and everything it printed. */
-    record Result(int exit, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-
-        /** The path after "cache hit: " or "built: " (printed under -x), or null if none. */
-        Path executable() {
-            for (String line : errLines()) {
-                if (line.startsWith("cache hit: ")) {
-                    return Path.of(line.substring("cache hit: ".length()));
-                }
-                if (line.startsWith("built: ")) {
-                    return Path.of(line.substring("built: ".length()));
-                }
-            }
-            return null;
-        }
-
-        boolean hit() {
-            return errLines().stream().anyMatch(l -> l.startsWith("cache hit: "));
-        }
-
-        boolean compiled() {
-            return errLines().stream().anyMatch(l -> l.startsWith("javac "));
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
     }
 }
