@@ -3,12 +3,11 @@ package dev.jiffy.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jiffy.cache.OutputId;
-import dev.jiffy.work.BuildReporter;
+import dev.jiffy.harness.RecordingReporter;
 import dev.jiffy.work.BuildResult;
 import dev.jiffy.work.Jdk;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunFilePolicyTest {
     @TempDir
     Path temp;
-    final List<String> steps = new ArrayList<>();
+    final RecordingReporter reporter = new RecordingReporter();
 
     @Test
     void itPinsTheJdkTheOfflineSettingAndWhatTheDirectivesRead() {
@@ -53,38 +52,13 @@ class RunFilePolicyTest {
         unstamped.put(temp.resolve("A.java"), null);
         policy(Map.of()).write(file, new JvmPath.Built(result(Map.of()), unstamped), launch);
 
-        assertThat(steps).containsExactly("no run file: a directive reads a variable that sh cannot check",
+        assertThat(reporter.steps).containsExactly("no run file: a directive reads a variable that sh cannot check",
                 "no run file: an input was read without a stamp");
         assertThat(file).doesNotExist();
     }
 
     private RunFilePolicy policy(Map<String, String> env) {
-        return new RunFilePolicy(env, Clock.systemUTC(), new BuildReporter() {
-            @Override
-            public void step(String line) {
-                steps.add(line);
-            }
-
-            @Override
-            public void trace(String line) {}
-
-            @Override
-            public void compilerOutput(String text) {}
-
-            @Override
-            public void hashLines(String action, List<String> lines) {}
-
-            @Override
-            public void warning(String line) {}
-
-            @Override
-            public void verbose(String line) {}
-
-            @Override
-            public dev.jiffy.deps.DownloadListener downloads() {
-                return null;
-            }
-        });
+        return new RunFilePolicy(env, Clock.systemUTC(), reporter);
     }
 
     private BuildResult result(Map<String, String> environment) {

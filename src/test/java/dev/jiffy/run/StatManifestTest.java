@@ -41,10 +41,7 @@ class StatManifestTest {
     @Test
     void anEditedFileIsReadAgain() throws Exception {
         Path file = write("A.java", "class A {}\n");
-        Path where = temp.resolve("m.stat");
-        StatManifest first = StatManifest.load(where, "v1");
-        first.scan(file, "A.java");
-        first.save(later);
+        Path where = saved(file, later);
 
         Files.writeString(file, "class B {}\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
@@ -55,10 +52,7 @@ class StatManifestTest {
     @Test
     void aFileChangedWithinTwoSecondsOfTheSaveIsNotTrusted() throws Exception {
         Path file = write("A.java", "class A {}\n");
-        Path where = temp.resolve("m.stat");
-        StatManifest first = StatManifest.load(where, "v1");
-        first.scan(file, "A.java");
-        first.save(Clock.systemUTC());
+        Path where = saved(file, Clock.systemUTC());
         // Same size and mtime, so only the racy rule can tell: the file changed in the save's tick.
         FileTime mtime = Files.getLastModifiedTime(file);
         Files.writeString(file, "class Z {}\n");
@@ -70,10 +64,7 @@ class StatManifestTest {
     @Test
     void aManifestOfAnotherJiffyOrGarbageIsEmpty() throws Exception {
         Path file = write("A.java", "class A {}\n");
-        Path where = temp.resolve("m.stat");
-        StatManifest first = StatManifest.load(where, "v1");
-        first.scan(file, "A.java");
-        first.save(later);
+        Path where = saved(file, later);
         String saved = Files.readString(where);
         // Point the entry at other content: a manifest that is used would answer with it.
         Files.writeString(where, saved.replace(Sha256.of(file), "0".repeat(64)));
@@ -82,6 +73,15 @@ class StatManifestTest {
         assertThat(StatManifest.load(where, "v2").scan(file, "A.java").sha256()).isEqualTo(Sha256.of(file));
         Files.writeString(where, "garbage\n\u0000\n");
         assertThat(StatManifest.load(where, "v1").scan(file, "A.java").sha256()).isEqualTo(Sha256.of(file));
+    }
+
+    /** A manifest at m.stat that has scanned {@code file} and been saved at {@code clock}'s time. */
+    private Path saved(Path file, Clock clock) throws Exception {
+        Path where = temp.resolve("m.stat");
+        StatManifest manifest = StatManifest.load(where, "v1");
+        manifest.scan(file, file.getFileName().toString());
+        manifest.save(clock);
+        return where;
     }
 
     private Path write(String name, String text) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jiffy.cache.DiskCache;
+import dev.jiffy.harness.RecordingReporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +35,7 @@ class BuilderTest {
     Path temp;
     Path work;
     DiskCache cache;
-    final Recorder reporter = new Recorder();
+    final RecordingReporter reporter = new RecordingReporter();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -159,49 +160,5 @@ class BuilderTest {
         Path file = work.resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-    }
-
-    /** Keeps what the builder reports. */
-    static final class Recorder implements BuildReporter {
-        final List<String> steps = new ArrayList<>();
-        final List<String> output = new ArrayList<>();
-        final List<String> traces = new ArrayList<>();
-
-        @Override
-        public void step(String line) {
-            steps.add(line);
-        }
-
-        @Override
-        public void trace(String line) {
-            traces.add(line);
-        }
-
-        @Override
-        public void compilerOutput(String text) {
-            output.add(text);
-        }
-
-        @Override
-        public void hashLines(String action, List<String> lines) {}
-
-        @Override
-        public void warning(String line) {
-            steps.add("warning: " + line);
-        }
-
-        @Override
-        public void verbose(String line) {
-            steps.add(line);
-        }
-
-        @Override
-        public dev.jiffy.deps.DownloadListener downloads() {
-            return null;
-        }
-
-        String compilerOutput() {
-            return String.join("", output);
-        }
     }
 }
