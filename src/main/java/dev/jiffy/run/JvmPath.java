@@ -90,7 +90,9 @@ public final class JvmPath {
         LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), jvmOptions, result.executable(), result.mainClass(),
                 archive, run.arguments(), result.launcherAgent() != null);
         if (run.dryRun()) {
-            reporter.step(ShellQuote.join(launch.words()) + (run.programArgs().isEmpty() ? "" : " " + ShellQuote.join(run.programArgs())));
+            List<String> words = new ArrayList<>(launch.words());
+            words.addAll(run.programArgs());
+            reporter.step(ShellQuote.join(words));
             return 0;
         }
         if (cacheRoot != null && run.runFileKey() != null) {
