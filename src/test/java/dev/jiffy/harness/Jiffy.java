@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,14 +138,23 @@ public final class Jiffy {
         return command;
     }
 
+    /**
+     * Reads a stream to its end on a thread of its own. Not the common pool: with three or more
+     * cores it is shared, and a drain queued behind another process's, which ends only when that
+     * process does, would leave this child blocked on a full pipe until the timeout.
+     */
     private static CompletableFuture<byte[]> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
             try (in) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                read.complete(in.readAllBytes());
+            } catch (IOException | RuntimeException e) {
+                read.completeExceptionally(e);
             }
-        });
+        }, "jiffy-test-drain");
+        t.setDaemon(true);
+        t.start();
+        return read;
     }
 
     private static Path root() {
