@@ -1,5 +1,6 @@
 package dev.jiffy.work;
 
+import dev.jiffy.project.BuildFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,6 +23,12 @@ public record Target(Path path, Path root, boolean singleFile, List<Path> source
             throw new BuildException(arg + ": no such file or directory");
         }
         if (Files.isDirectory(path)) {
+            BuildFile build = BuildFile.nearest(path);
+            if (build != null && build.kind() == BuildFile.Kind.GRADLE) {
+                // Compiled as a plain directory, its source sets would mix and its dependencies be missing.
+                throw new BuildException(arg + ": a Gradle build (" + SourceSet.display(cwd, build.file())
+                        + "); jiffy reads Maven projects, not Gradle builds: run one of its .java files instead");
+            }
             List<Path> all;
             try (Stream<Path> walk = Files.walk(path)) {
                 all = walk.sorted().toList();

@@ -56,6 +56,26 @@ class ErrorReportingIT {
     }
 
     @Test
+    void aGradleBuildIsOneLineNotAPlainDirectoryOfSources() throws Exception {
+        Path project = work.resolve("gradle-app");
+        write(project.resolve("settings.gradle.kts"), "rootProject.name = \"app\"\n");
+        write(project.resolve("src/main/java/app/Main.java"),
+                "package app; public class Main { public static void main(String[] a) { System.out.println(\"main\"); } }\n");
+        write(project.resolve("src/test/java/app/MainTest.java"), "package app; class MainTest { org.junit.Test t; }\n");
+
+        // The build file is named as javac names files: relative below the current directory, else absolute.
+        for (Path dir : new Path[] {project, project.resolve("src/main/java")}) {
+            String named = dir.equals(project) ? "settings.gradle.kts" : project.resolve("settings.gradle.kts").toString();
+            Result r = jiffy.in(dir).run("run", ".");
+            assertThat(r).exitedWith(1).printed("").stderrLines().containsExactly("jiffy: .: a Gradle build (" + named
+                    + "); jiffy reads Maven projects, not Gradle builds: run one of its .java files instead");
+        }
+        // A script inside it still runs as one.
+        Result script = jiffy.in(project).run("run", "src/main/java/app/Main.java");
+        assertThat(script).succeeded().printed("main\n");
+    }
+
+    @Test
     void compileErrorUnderXStillHasNoStackTrace() throws Exception {
         write(work.resolve("Broken.java"), "public class Broken { void f() { undefined(); } }\n");
         Result r = jiffy.run("run", "-x", "Broken.java");

@@ -21,6 +21,19 @@ class TargetTest {
     }
 
     @Test
+    void aDirectoryInAGradleBuildIsRefusedAndAFileInItIsAScript() throws Exception {
+        write("app/src/main/java/Main.java");
+        Files.writeString(work.resolve("app/build.gradle.kts"), "plugins { java }\n");
+
+        for (String dir : new String[] {"app", "app/src/main/java"}) {
+            assertThatThrownBy(() -> Target.resolve(work, dir)).isInstanceOf(BuildException.class)
+                    .hasMessage(dir + ": a Gradle build (app/build.gradle.kts); jiffy reads Maven projects, not Gradle builds:"
+                            + " run one of its .java files instead");
+        }
+        assertThat(Target.resolve(work, "app/src/main/java/Main.java").singleFile()).isTrue();
+    }
+
+    @Test
     void directoryTargetHasEverySourceBelowItSortedByRelativePath() throws Exception {
         // Created out of order, and with files that are not sources.
         write("app/z/Last.java");
