@@ -5,6 +5,7 @@ import eu.maveniverse.maven.mima.context.Context;
 import eu.maveniverse.maven.mima.context.ContextOverrides;
 import eu.maveniverse.maven.mima.context.Runtimes;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +114,16 @@ public final class MavenResolver implements AutoCloseable {
             artifacts.add(new ResolvedArtifact(coordinate, a.getFile().toPath(), sha));
         }
         return new Resolution(List.copyOf(artifacts));
+    }
+
+    /** The pom of {@code group:artifact:version} from the repositories, in the local repository. */
+    public Path pom(String groupId, String artifactId, String version) throws DependencyException {
+        try {
+            return system().resolveArtifact(session(), new ArtifactRequest(
+                    new DefaultArtifact(groupId, artifactId, "", "pom", version), repositories, null)).getArtifact().getFile().toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new DependencyException(firstLine(e));
+        }
     }
 
     /** The newest release of {@code group:artifact}. */
