@@ -1,6 +1,7 @@
 package dev.jiffy.cli;
 
 import dev.jiffy.cache.CacheDirectory;
+import dev.jiffy.cache.CacheRefusedException;
 import dev.jiffy.cache.CacheStats;
 import dev.jiffy.cache.CacheVerifier;
 import dev.jiffy.cache.Trim;
@@ -48,12 +49,24 @@ final class CacheCommand {
             if (!ifDue) {
                 noFlags(sub, flags);
             }
-            CacheDirectory.prepare(root);
+            prepare(root);
             return trim(root, !ifDue);
         }
         noFlags(sub, flags);
-        CacheDirectory.prepare(root);
+        prepare(root);
         return sub.equals("stat") ? stat(root) : verify(root);
+    }
+
+    /** A cache that cannot be created names the setting that put it there. */
+    private void prepare(Path root) throws IOException, Failure {
+        try {
+            CacheDirectory.prepare(root);
+        } catch (CacheRefusedException e) {
+            throw e;
+        } catch (IOException e) {
+            String named = settings.cacheSetting().isEmpty() ? "cache " + root : "JIFFY_CACHE=" + root;
+            throw new Failure(1, named + ": cannot create the cache (" + Messages.describe(e) + ")");
+        }
     }
 
     private static void noFlags(String sub, List<String> flags) throws UsageException {

@@ -189,6 +189,21 @@ class MainTest {
     }
 
     @Test
+    void aCacheThatCannotBeCreatedNamesTheSettingAndTheFileInTheWay() throws Exception {
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+        Path below = file.resolve("cache");
+
+        for (String sub : new String[] {"stat", "trim", "verify"}) {
+            assertThat(main(Map.of("JIFFY_CACHE", below.toString()), "cache", sub)).exitedWith(1).printed("").stderr()
+                    .isEqualTo("jiffy: JIFFY_CACHE=" + below + ": cannot create the cache (" + file
+                            + ": exists and is not a directory)\n");
+        }
+        assertThat(main(Map.of("XDG_CACHE_HOME", file.toString()), "cache", "stat")).exitedWith(1).stderr()
+                .isEqualTo("jiffy: cache " + file.resolve("jiffy") + ": cannot create the cache (" + file
+                        + ": exists and is not a directory)\n");
+    }
+
+    @Test
     void aCacheSubcommandMisspeltIsAUsageErrorAndOneWithoutACacheOneLine() {
         assertUsageError(main("cache"), "cache needs a subcommand: stat, trim, verify or path");
         assertUsageError(main("cache", "frob"), "unknown cache subcommand \"frob\" (stat, trim, verify, path)");
