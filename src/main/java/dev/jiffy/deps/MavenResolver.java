@@ -13,9 +13,13 @@ import java.util.Map;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.ArtifactProperties;
+import org.eclipse.aether.artifact.ArtifactType;
 import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.artifact.DefaultArtifactType;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
@@ -31,6 +35,8 @@ import org.eclipse.aether.resolution.VersionRangeResult;
 import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
 import org.eclipse.aether.transfer.TransferResource;
+import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.version.Version;
 
 /**
@@ -107,13 +113,78 @@ public final class MavenResolver implements AutoCloseable {
         }
         List<ResolvedArtifact> artifacts = new ArrayList<>();
         for (ArtifactResult r : results) {
-            Artifact a = r.getArtifact();
-            String coordinate = a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()
-                    + (a.getClassifier().isEmpty() ? "" : ":" + a.getClassifier());
-            String sha = a.isSnapshot() ? Sha256.of(a.getFile().toPath()) : null;
-            artifacts.add(new ResolvedArtifact(coordinate, a.getFile().toPath(), sha));
+            artifacts.add(resolved(r.getArtifact()));
         }
         return new Resolution(List.copyOf(artifacts));
+    }
+
+    /**
+     * The class paths of a project's dependencies, resolved as Maven resolves them: scopes
+     * mediated through the graph, optional dependencies of dependencies left out, exclusions
+     * and {@code dependencyManagement} applied to transitive dependencies too.
+     */
+    public Classpaths resolveClasspaths(List<ProjectDependency> dependencies, List<ProjectDependency> managed)
+            throws DependencyException, IOException {
+        CollectRequest collect = new CollectRequest();
+        for (ProjectDependency d : dependencies) {
+            if (!d.scope().equals("test") && !d.scope().equals("import")) {
+                collect.addDependency(dependency(d));
+            }
+        }
+        for (ProjectDependency m : managed) {
+            collect.addManagedDependency(dependency(m));
+        }
+        collect.setRepositories(repositories);
+        if (collect.getDependencies().isEmpty()) {
+            return new Classpaths(Resolution.EMPTY, Resolution.EMPTY);
+        }
+        List<ArtifactResult> results;
+        try {
+            results = system().resolveDependencies(session(), new DependencyRequest(collect,
+                    DependencyFilterUtils.classpathFilter(JavaScopes.COMPILE, JavaScopes.RUNTIME))).getArtifactResults();
+        } catch (DependencyResolutionException e) {
+            throw new DependencyException(firstLine(e));
+        }
+        List<ResolvedArtifact> compile = new ArrayList<>();
+        List<ResolvedArtifact> runtime = new ArrayList<>();
+        for (ArtifactResult r : results) {
+            String scope = r.getRequest().getDependencyNode().getDependency().getScope();
+            ResolvedArtifact a = resolved(r.getArtifact());
+            if (!scope.equals(JavaScopes.RUNTIME)) {
+                compile.add(a);
+            }
+            if (scope.equals(JavaScopes.COMPILE) || scope.equals(JavaScopes.RUNTIME)) {
+                runtime.add(a);
+            }
+        }
+        return new Classpaths(new Resolution(List.copyOf(compile)), new Resolution(List.copyOf(runtime)));
+    }
+
+    private Dependency dependency(ProjectDependency d) {
+        Coordinate c = d.coordinate();
+        ArtifactType type = session().getArtifactTypeRegistry().get(c.type());
+        if (type == null) {
+            type = new DefaultArtifactType(c.type());
+        }
+        String classifier = c.classifier() != null ? c.classifier() : type.getClassifier();
+        Map<String, String> properties = d.systemPath() == null ? Map.of()
+                : Map.of(ArtifactProperties.LOCAL_PATH, d.systemPath().toString());
+        Artifact artifact = new DefaultArtifact(c.groupId(), c.artifactId(), classifier, type.getExtension(), c.version(),
+                properties, type);
+        List<Exclusion> exclusions = new ArrayList<>();
+        for (String ga : d.exclusions()) {
+            int colon = ga.indexOf(':');
+            exclusions.add(new Exclusion(ga.substring(0, colon), ga.substring(colon + 1), "*", "*"));
+        }
+        return new Dependency(artifact, d.scope(), d.optional(), exclusions);
+    }
+
+    private static ResolvedArtifact resolved(Artifact a) throws IOException {
+        String coordinate = a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()
+                + (a.getClassifier().isEmpty() ? "" : ":" + a.getClassifier());
+        String sha = a.isSnapshot() || a.getProperty(ArtifactProperties.LOCAL_PATH, null) != null
+                ? Sha256.of(a.getFile().toPath()) : null;
+        return new ResolvedArtifact(coordinate, a.getFile().toPath(), sha);
     }
 
     /** The pom of {@code group:artifact:version} from the repositories, in the local repository. */
