@@ -1,0 +1,163 @@
+package dev.jiffy.project;
+
+import dev.jiffy.deps.Coordinate;
+import dev.jiffy.deps.ProjectDependency;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Exclusion;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.Resource;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * What {@code mvn compile exec:java} would build and run, read off an effective model: the
+ * source directory, the resources, the dependencies as the pom declares them, javac's options
+ * from maven-compiler-plugin and the main class from exec-maven-plugin or a jar manifest.
+ *
+ * @param resources each resource directory with its filtering flag and patterns
+ */
+public record MavenBuild(String coordinates, String packaging, Path sourceDirectory, List<ResourceDirectory> resources,
+        List<ProjectDependency> dependencies, List<ProjectDependency> managed, List<String> javacOptions,
+        String mainClass) {
+
+    /** A {@code <resource>}: a directory, whether it is filtered, and its include and exclude patterns. */
+    public record ResourceDirectory(Path directory, boolean filtering, List<String> includes, List<String> excludes,
+            String targetPath) {}
+
+    private static final String COMPILER = "org.apache.maven.plugins:maven-compiler-plugin";
+    private static final String EXEC = "org.codehaus.mojo:exec-maven-plugin";
+    private static final String JAR = "org.apache.maven.plugins:maven-jar-plugin";
+
+    public static MavenBuild of(EffectiveModel effective) {
+        Model m = effective.model();
+        Build build = m.getBuild();
+        List<ResourceDirectory> resources = new ArrayList<>();
+        for (Resource r : build.getResources()) {
+            resources.add(new ResourceDirectory(Path.of(r.getDirectory()), r.isFiltering(), List.copyOf(r.getIncludes()),
+                    List.copyOf(r.getExcludes()), r.getTargetPath()));
+        }
+        List<ProjectDependency> managed = new ArrayList<>();
+        if (m.getDependencyManagement() != null) {
+            m.getDependencyManagement().getDependencies().forEach(d -> managed.add(dependency(d)));
+        }
+        return new MavenBuild(effective.coordinates(), m.getPackaging(), Path.of(build.getSourceDirectory()), resources,
+                m.getDependencies().stream().map(MavenBuild::dependency).toList(), managed, javacOptions(m),
+                mainClass(m));
+    }
+
+    private static ProjectDependency dependency(Dependency d) {
+        List<String> exclusions = new ArrayList<>();
+        for (Exclusion e : d.getExclusions()) {
+            exclusions.add(e.getGroupId() + ":" + e.getArtifactId());
+        }
+        String classifier = d.getClassifier() == null || d.getClassifier().isEmpty() ? null : d.getClassifier();
+        return new ProjectDependency(new Coordinate(d.getGroupId(), d.getArtifactId(), d.getVersion(), classifier, d.getType()),
+                d.getScope() == null ? "compile" : d.getScope(), d.isOptional(), exclusions,
+                d.getSystemPath() == null ? null : Path.of(d.getSystemPath()));
+    }
+
+    /**
+     * javac's options as maven-compiler-plugin makes them: {@code release} (else {@code source}
+     * and {@code target}), {@code encoding}, {@code parameters} and {@code compilerArgs}, each
+     * from the plugin's configuration or the property Maven reads for it. With none of release,
+     * source and target given, javac's own default stands.
+     */
+    static List<String> javacOptions(Model m) {
+        Xpp3Dom config = configuration(m, COMPILER);
+        Properties p = m.getProperties();
+        List<String> options = new ArrayList<>();
+        String release = value(config, "release", p, "maven.compiler.release");
+        if (release != null) {
+            options.add("--release");
+            options.add(release);
+        } else {
+            String source = value(config, "source", p, "maven.compiler.source");
+            String target = value(config, "target", p, "maven.compiler.target");
+            if (source != null) {
+                options.add("-source");
+                options.add(source);
+            }
+            if (target != null) {
+                options.add("-target");
+                options.add(target);
+            }
+        }
+        String encoding = value(config, "encoding", p, "project.build.sourceEncoding");
+        if (encoding != null) {
+            options.add("-encoding");
+            options.add(encoding);
+        }
+        if ("true".equals(value(config, "parameters", p, "maven.compiler.parameters"))) {
+            options.add("-parameters");
+        }
+        Xpp3Dom args = config == null ? null : config.getChild("compilerArgs");
+        if (args != null) {
+            for (Xpp3Dom arg : args.getChildren()) {
+                if (arg.getValue() != null && !arg.getValue().isBlank()) {
+                    options.add(arg.getValue().strip());
+                }
+            }
+        }
+        return List.copyOf(options);
+    }
+
+    /** exec-maven-plugin's {@code mainClass} (or {@code exec.mainClass}), else the jar manifest's; null if none. */
+    static String mainClass(Model m) {
+        Plugin exec = plugin(m, EXEC);
+        if (exec != null) {
+            String main = child(exec.getConfiguration(), "mainClass");
+            for (PluginExecution e : exec.getExecutions()) {
+                main = main != null ? main : child(e.getConfiguration(), "mainClass");
+            }
+            if (main != null) {
+                return main;
+            }
+        }
+        String property = m.getProperties().getProperty("exec.mainClass");
+        if (property != null && !property.isBlank()) {
+            return property.strip();
+        }
+        Xpp3Dom jar = configuration(m, JAR);
+        Xpp3Dom archive = jar == null ? null : jar.getChild("archive");
+        Xpp3Dom manifest = archive == null ? null : archive.getChild("manifest");
+        return manifest == null ? null : child(manifest, "mainClass");
+    }
+
+    /**
+     * A plugin as the build declares it, else as pluginManagement configures it: without the
+     * lifecycle bindings of maven-core, a plugin that only pluginManagement names is not merged
+     * into the build, yet Maven would run it with that configuration.
+     */
+    private static Plugin plugin(Model m, String key) {
+        Plugin p = m.getBuild().getPluginsAsMap().get(key);
+        if (p == null && m.getBuild().getPluginManagement() != null) {
+            p = m.getBuild().getPluginManagement().getPluginsAsMap().get(key);
+        }
+        return p;
+    }
+
+    private static Xpp3Dom configuration(Model m, String key) {
+        Plugin p = plugin(m, key);
+        return p == null ? null : (Xpp3Dom) p.getConfiguration();
+    }
+
+    private static String value(Xpp3Dom config, String name, Properties properties, String property) {
+        String v = child(config, name);
+        if (v == null) {
+            String p = properties.getProperty(property);
+            v = p == null || p.isBlank() ? null : p.strip();
+        }
+        return v;
+    }
+
+    private static String child(Object config, String name) {
+        Xpp3Dom c = config instanceof Xpp3Dom dom ? dom.getChild(name) : null;
+        return c == null || c.getValue() == null || c.getValue().isBlank() ? null : c.getValue().strip();
+    }
+}
