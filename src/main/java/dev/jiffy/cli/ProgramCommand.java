@@ -11,9 +11,11 @@ import dev.jiffy.work.BuildException;
 import dev.jiffy.work.BuildRequest;
 import dev.jiffy.work.Builder;
 import dev.jiffy.work.Jdk;
+import dev.jiffy.work.ProjectBuilder;
 import dev.jiffy.work.Target;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -65,11 +67,13 @@ final class ProgramCommand {
         return execute(new Request(command, flags, target(command, flags, flags.target(), cwd, List.of(), List.of())));
     }
 
-    /** A file or directory, its sources read through the stat manifest kept beside its run file. */
+    /**
+     * A file, a directory, or a Maven project (a directory with a pom.xml), its sources read
+     * through the stat manifest kept beside its run file.
+     */
     Plan target(String command, BuildFlags flags, String targetArg, Path base, List<String> arguments,
             List<String> javaOptions) {
         return (session, root, reporter) -> {
-            Target target = Target.resolve(base, targetArg);
             // The launcher sources a run file for `run <target>` with no flags, so one written under
             // -main would start the class that flag chose in runs that never asked for it.
             String key = command.equals("run") && base.equals(cwd) && flags.mainClass() == null && arguments.isEmpty()
@@ -77,6 +81,15 @@ final class ProgramCommand {
             String toolVersion = ToolCode.version(root, clock);
             StatManifest manifest = StatManifest.load(root != null && key != null
                     ? RunFiles.manifestLocation(root, key) : null, toolVersion);
+            Path pom = base.resolve(targetArg).normalize().resolve("pom.xml");
+            if (Files.isRegularFile(pom)) {
+                ProjectBuilder project = new ProjectBuilder(session.buildCache(!flags.dryRun() && !offline(flags)),
+                        Jdk.current(), toolVersion, cwd, reporter, manifest);
+                return new Execution(rebuild -> project.build(pom, flags.mainClass(), rebuild || flags.rebuild(),
+                        flags.dryRun() && !rebuild, offline(flags), env), program(flags, key, List.of(), arguments, javaOptions),
+                        manifest);
+            }
+            Target target = Target.resolve(base, targetArg);
             Builder builder = new Builder(session.buildCache(!flags.dryRun() && !offline(flags)), Jdk.current(),
                     toolVersion, cwd, reporter, manifest, clock);
             BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),

@@ -2,6 +2,7 @@ package dev.jiffy.project;
 
 import dev.jiffy.deps.Coordinate;
 import dev.jiffy.deps.ProjectDependency;
+import dev.jiffy.deps.Repository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +21,12 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * source directory, the resources, the dependencies as the pom declares them, javac's options
  * from maven-compiler-plugin and the main class from exec-maven-plugin or a jar manifest.
  *
- * @param resources each resource directory with its filtering flag and patterns
+ * @param resources    each resource directory with its filtering flag and patterns
+ * @param repositories the project's repositories and Central, as the super pom gives it
  */
-public record MavenBuild(String coordinates, String packaging, Path sourceDirectory, List<ResourceDirectory> resources,
-        List<ProjectDependency> dependencies, List<ProjectDependency> managed, List<String> javacOptions,
-        String mainClass) {
+public record MavenBuild(String coordinates, String artifactId, String packaging, Path sourceDirectory,
+        List<ResourceDirectory> resources, List<ProjectDependency> dependencies, List<ProjectDependency> managed,
+        List<Repository> repositories, List<String> javacOptions, String mainClass) {
 
     /** A {@code <resource>}: a directory, whether it is filtered, and its include and exclude patterns. */
     public record ResourceDirectory(Path directory, boolean filtering, List<String> includes, List<String> excludes,
@@ -46,9 +48,11 @@ public record MavenBuild(String coordinates, String packaging, Path sourceDirect
         if (m.getDependencyManagement() != null) {
             m.getDependencyManagement().getDependencies().forEach(d -> managed.add(dependency(d)));
         }
-        return new MavenBuild(effective.coordinates(), m.getPackaging(), Path.of(build.getSourceDirectory()), resources,
-                m.getDependencies().stream().map(MavenBuild::dependency).toList(), managed, javacOptions(m),
-                mainClass(m));
+        List<Repository> repositories = m.getRepositories().stream()
+                .map(r -> new Repository(r.getId(), r.getUrl())).toList();
+        return new MavenBuild(effective.coordinates(), m.getArtifactId(), m.getPackaging(),
+                Path.of(build.getSourceDirectory()), resources, m.getDependencies().stream().map(MavenBuild::dependency).toList(),
+                managed, repositories, javacOptions(m), mainClass(m));
     }
 
     private static ProjectDependency dependency(Dependency d) {

@@ -36,13 +36,16 @@ public final class RunFiles {
 
     /**
      * The key the launcher forms for a target argument: {@code $PWD/arg} (or arg if absolute),
-     * trailing slashes removed; null when the launcher would not use it ({@code .}, {@code ..},
+     * trailing slashes and then one trailing {@code /.} removed; null when the launcher would not use it ({@code .}, {@code ..},
      * {@code //} or a newline in it), so that a key never reaches outside the run directory.
      */
     public static String key(String pwd, String arg) {
         String abs = arg.startsWith("/") ? arg : pwd + "/" + arg;
         while (abs.endsWith("/")) {
             abs = abs.substring(0, abs.length() - 1);
+        }
+        if (abs.endsWith("/.")) {
+            abs = abs.substring(0, abs.length() - 2); // `run .`: the directory itself
         }
         if (abs.isEmpty() || abs.contains("//") || abs.contains("/./") || abs.contains("/../") || abs.endsWith("/.")
                 || abs.endsWith("/..") || abs.indexOf('\n') >= 0 || abs.indexOf('\0') >= 0) {

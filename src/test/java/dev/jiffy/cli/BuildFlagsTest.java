@@ -86,10 +86,13 @@ class BuildFlagsTest {
 
     @Test
     void runFileKeyRefusesWhatCouldLeaveTheRunDirectoryOrNameOneFileTwice() {
-        for (String arg : List.of(".", "..", "./A.java", "../A.java", "a/../A.java", "a//A.java", "a/.", "a/..",
+        for (String arg : List.of("..", "./A.java", "../A.java", "a/../A.java", "a//A.java", "a/..", "a/./.",
                 "new\nline.java")) {
             assertThat(RunFiles.key("/home/u/src", arg)).as(arg).isNull();
         }
         assertThat(RunFiles.key("/home/u/src", "/")).isNull();
+        // A trailing /. names the directory itself, under the one key it has.
+        assertThat(RunFiles.key("/home/u/src", ".")).isEqualTo("/home/u/src");
+        assertThat(RunFiles.key("/home/u/src", "a/.")).isEqualTo(RunFiles.key("/home/u/src", "a"));
     }
 }

@@ -48,7 +48,10 @@ class RunFilesTest {
         assertThat(RunFiles.key("/w", "Hello.java")).isEqualTo("/w/Hello.java");
         assertThat(RunFiles.key("/w", "app//")).isEqualTo("/w/app");
         assertThat(RunFiles.key("/w", "/abs/X.java")).isEqualTo("/abs/X.java");
-        for (String arg : List.of("./X.java", "a/../X.java", "a//X.java", ".", "..", "a/.", "bad\nname")) {
+        assertThat(RunFiles.key("/w", ".")).isEqualTo("/w");
+        assertThat(RunFiles.key("/w", "./")).isEqualTo("/w");
+        assertThat(RunFiles.key("/w", "a/.")).isEqualTo("/w/a");
+        for (String arg : List.of("./X.java", "a/../X.java", "a//X.java", "..", "a/./.", "bad\nname")) {
             assertThat(RunFiles.key("/w", arg)).as(arg).isNull();
         }
         assertThat(RunFiles.toolKey("g:a:1")).isEqualTo("/@tool/g:a:1");
