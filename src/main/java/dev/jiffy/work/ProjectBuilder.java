@@ -5,6 +5,7 @@ import dev.jiffy.deps.Classpaths;
 import dev.jiffy.deps.DependencyException;
 import dev.jiffy.deps.MavenResolver;
 import dev.jiffy.deps.Repository;
+import dev.jiffy.deps.Resolution;
 import dev.jiffy.project.EffectiveModel;
 import dev.jiffy.project.MavenBuild;
 import dev.jiffy.project.ProjectException;
@@ -13,7 +14,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +117,7 @@ public final class ProjectBuilder {
             resources(build, where, inputs, resources, resourceHashes);
 
             ActionRunner runner = new ActionRunner(cache, reporter, rebuild, dryRun);
-            Classpaths classpaths = new Classpaths(dev.jiffy.deps.Resolution.EMPTY, dev.jiffy.deps.Resolution.EMPTY);
+            Classpaths classpaths = new Classpaths(Resolution.EMPTY, Resolution.EMPTY);
             ResolveProject resolve = new ResolveProject(build.dependencies(), build.managed(), build.repositories(),
                     () -> resolvers.project(build.repositories()), toolchain);
             if (build.dependencies().stream().anyMatch(d -> !d.scope().equals("test"))) {
