@@ -166,21 +166,7 @@ public final class Builder {
             wanted = directives.main().value().strip();
             from = directives.main().file() + ":" + directives.main().line() + ": //MAIN";
         }
-        String where = SourceSet.display(cwd, target.path());
-        if (wanted != null) {
-            if (!compiled.classes().containsKey(wanted.replace('.', '/') + ".class")) {
-                throw new BuildException(from + " " + wanted + ": no such class in " + where);
-            }
-            return wanted;
-        }
-        List<String> mains = compiled.mainClasses();
-        if (mains.size() == 1) {
-            return mains.get(0);
-        }
-        if (mains.isEmpty()) {
-            throw new BuildException(where + ": no class with a main method (choose one with -main Class or //MAIN)");
-        }
-        throw new BuildException(where + ": several classes with a main method: " + String.join(", ", mains)
-                + " (choose one with -main Class or //MAIN)");
+        return MainClass.choose(wanted, from, compiled, SourceSet.display(cwd, target.path()),
+                "choose one with -main Class or //MAIN");
     }
 }

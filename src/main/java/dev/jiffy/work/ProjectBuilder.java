@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -126,14 +127,14 @@ public final class ProjectBuilder {
                     return null;
                 }
             }
-            Compile compile = new Compile(target, target.sources(), sourceHashes, build.javacOptions(), classpaths.compile(),
-                    toolchain, cwd, reporter);
+            Function<Classpaths, Compile> compileWith = c -> new Compile(target, target.sources(), sourceHashes,
+                    build.javacOptions(), c.compile(), toolchain, cwd, reporter);
+            Compile compile = compileWith.apply(classpaths);
             Compile.Compiled compiled = runner.find(compile);
             if (compiled == null && !dryRun && !classpaths.filesPresent()) {
                 // A resolution from the remote cache names another machine's jars: fetch them.
                 classpaths = runner.run(resolve);
-                compile = new Compile(target, target.sources(), sourceHashes, build.javacOptions(), classpaths.compile(),
-                        toolchain, cwd, reporter);
+                compile = compileWith.apply(classpaths);
                 compiled = runner.find(compile);
             }
             if (compiled == null) {
@@ -145,15 +146,15 @@ public final class ProjectBuilder {
                 reporter.compilerOutput(Compiler.forDisplay(compiled.output().warnings(), target.root(), cwd));
             }
             String main = chooseMain(mainClass, build, compiled.output(), where);
-            Link link = new Link(new Link.Program(build.artifactId(), main, null, List.of(), compiled, resources,
-                    resourceHashes, sourceHashes, classpaths.runtime()), toolchain, reporter);
+            Compile.Compiled linkedClasses = compiled;
+            Function<Classpaths, Link> linkWith = c -> new Link(new Link.Program(build.artifactId(), main,
+                    null, List.of(), linkedClasses, resources, resourceHashes, sourceHashes, c.runtime()), toolchain, reporter);
+            Link link = linkWith.apply(classpaths);
             Link.Linked linked = runner.find(link);
             boolean hit = linked != null;
             if (!hit) {
                 if (!dryRun && !classpaths.runtime().filesPresent()) {
-                    classpaths = runner.run(resolve);
-                    link = new Link(new Link.Program(build.artifactId(), main, null, List.of(), compiled, resources,
-                            resourceHashes, sourceHashes, classpaths.runtime()), toolchain, reporter);
+                    link = linkWith.apply(runner.run(resolve));
                 }
                 linked = runner.run(link);
                 if (linked == null) {
@@ -164,24 +165,17 @@ public final class ProjectBuilder {
         }
     }
 
-    /** Every .java file below the source directory; the directories are inputs, so an added file is seen. */
+    /** Every .java file below the source directory, as a directory target; its directories are inputs, so an added file shows. */
     private Target sources(MavenBuild build, String where, Map<Path, String> inputs) throws BuildException, IOException {
         Path dir = build.sourceDirectory();
         if (!Files.isDirectory(dir)) {
             throw new BuildException(where + ": no source directory " + SourceSet.display(cwd, dir));
         }
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            all = walk.sorted().toList();
-        }
-        for (Path d : all.stream().filter(Files::isDirectory).toList()) {
+        Target found = Target.resolve(cwd, dir.toString());
+        for (Path d : found.directories()) {
             inputs.put(d, scanner.stampDirectory(d));
         }
-        List<Path> sources = all.stream().filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).toList();
-        if (sources.isEmpty()) {
-            throw new BuildException(where + ": no .java files in " + SourceSet.display(cwd, dir));
-        }
-        return new Target(dir, dir, false, sources, List.of(), Target.programName(build.artifactId()));
+        return new Target(dir, dir, false, found.sources(), found.directories(), Target.programName(build.artifactId()));
     }
 
     /** The resources as the resources plugin copies them, without filtering, which is not done yet. */
@@ -224,22 +218,8 @@ public final class ProjectBuilder {
 
     private static String chooseMain(String wanted, MavenBuild build, CompileOutput compiled, String where)
             throws BuildException {
-        String from = "-main";
-        if (wanted == null && build.mainClass() != null) {
-            wanted = build.mainClass();
-            from = where + ": the main class";
-        }
-        if (wanted != null) {
-            if (!compiled.classes().containsKey(wanted.replace('.', '/') + ".class")) {
-                throw new BuildException(from + " " + wanted + ": no such class in the project's sources");
-            }
-            return wanted;
-        }
-        List<String> mains = compiled.mainClasses();
-        if (mains.size() == 1) {
-            return mains.get(0);
-        }
-        throw new BuildException(where + (mains.isEmpty() ? ": no class with a main method" : ": several classes with a main"
-                + " method: " + String.join(", ", mains)) + " (choose one with -main Class or exec-maven-plugin's mainClass)");
+        String from = wanted == null && build.mainClass() != null ? where + ": the main class" : "-main";
+        return MainClass.choose(wanted != null ? wanted : build.mainClass(), from, compiled, where,
+                "choose one with -main Class or exec-maven-plugin's mainClass");
     }
 }

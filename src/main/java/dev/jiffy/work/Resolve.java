@@ -50,9 +50,14 @@ final class Resolve implements Action<Resolution> {
         ActionKey key = toolchain.key("resolve");
         deps.forEach(d -> key.add("dependency " + d));
         repos.forEach(r -> key.add("repository " + r.id() + " " + r.url()));
-        Path settings = Path.of(System.getProperty("user.home"), ".m2", "settings.xml");
-        key.add("settings " + (Files.isRegularFile(settings) ? Sha256.of(settings) : "none"));
+        key.add(settingsLine());
         return new Resolve(deps, repos, offline, reporter, clock, key);
+    }
+
+    /** The user's settings.xml (mirrors, profiles) changes what any resolution gives. */
+    static String settingsLine() throws IOException {
+        Path settings = Path.of(System.getProperty("user.home"), ".m2", "settings.xml");
+        return "settings " + (Files.isRegularFile(settings) ? Sha256.of(settings) : "none");
     }
 
     @Override

@@ -35,8 +35,7 @@ final class ResolveProject implements Action<Classpaths> {
         dependencies.forEach(d -> k.add("dependency " + line(d)));
         managed.forEach(d -> k.add("managed " + line(d)));
         repositories.forEach(r -> k.add("repository " + r.id() + " " + r.url()));
-        Path settings = Path.of(System.getProperty("user.home"), ".m2", "settings.xml");
-        k.add("settings " + (Files.isRegularFile(settings) ? Sha256.of(settings) : "none"));
+        k.add(Resolve.settingsLine());
         for (ProjectDependency d : dependencies) {
             if (d.systemPath() != null && Files.isRegularFile(d.systemPath())) {
                 k.add("system " + d.systemPath() + " " + Sha256.of(d.systemPath()));
