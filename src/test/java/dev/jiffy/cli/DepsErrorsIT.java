@@ -5,6 +5,7 @@ import static dev.jiffy.harness.ResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.MavenRepo;
 import dev.jiffy.harness.Result;
 import dev.jiffy.harness.Sandbox;
 import java.nio.file.Files;

@@ -3,15 +3,12 @@ package dev.jiffy.deps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jiffy.harness.MavenRepo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ClasspathsTest {
     @TempDir
     Path temp;
-    Path repo;
-    /** A group of its own, so that what the resolver copies into ~/.m2 is this test's alone. */
-    final String group = "test.jiffy.c" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    MavenRepo repo;
+    String group;
     MavenResolver resolver;
 
     @BeforeEach
     void setUp() throws Exception {
-        repo = Files.createDirectories(temp.resolve("repo"));
+        repo = MavenRepo.create(temp);
+        group = repo.group;
         deploy("lib", "1.0", dependency("transitive", "1.0", "") + dependency("gone", "1.0", "<optional>true</optional>")
                 + dependency("unwanted", "1.0", "") + dependency("tool", "1.0", "<scope>provided</scope>"));
         deploy("transitive", "1.0", "");
@@ -40,20 +37,13 @@ class ClasspathsTest {
         deploy("api", "1.0", "");
         deploy("driver", "1.0", "");
         deploy("tests-only", "1.0", "");
-        resolver = new MavenResolver(List.of(new Repository("fixture", repo.toUri().toString())), false, null);
+        resolver = new MavenResolver(List.of(new Repository("fixture", repo.url())), false, null);
     }
 
     @AfterEach
     void tearDown() throws IOException {
         resolver.close();
-        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(group.replace('.', '/'));
-        if (Files.exists(local)) {
-            try (var walk = Files.walk(local)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        repo.deleteLocalCopy();
     }
 
     @Test
@@ -103,24 +93,11 @@ class ClasspathsTest {
     }
 
     private String dependency(String artifact, String version, String extra) {
-        return "<dependency><groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId><version>" + version
-                + "</version>" + extra + "</dependency>";
+        return MavenRepo.dependency(group, artifact, version, extra);
     }
 
-    /** A pom with {@code dependencies} and a jar (its bytes do not matter to the resolver), with checksums. */
-    private void deploy(String artifact, String version, String dependencies) throws Exception {
-        Path dir = repo.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
-        Files.createDirectories(dir);
-        write(dir.resolve(artifact + "-" + version + ".pom"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">"
-                + "<modelVersion>4.0.0</modelVersion><groupId>" + group + "</groupId><artifactId>" + artifact
-                + "</artifactId><version>" + version + "</version><dependencies>" + dependencies + "</dependencies></project>\n");
-        write(dir.resolve(artifact + "-" + version + ".jar"), "jar of " + artifact + " " + version);
-    }
-
-    private static void write(Path file, String text) throws Exception {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        Files.write(file, bytes);
-        Files.writeString(file.resolveSibling(file.getFileName() + ".sha1"),
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes)));
+    /** A pom with {@code dependencies} and a jar (its bytes do not matter to the resolver). */
+    private void deploy(String artifact, String version, String dependencies) throws IOException {
+        repo.deploy(artifact, version, ("jar of " + artifact + " " + version).getBytes(StandardCharsets.UTF_8), dependencies);
     }
 }

@@ -7,15 +7,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.jiffy.deps.DependencyException;
 import dev.jiffy.deps.MavenResolver;
 import dev.jiffy.deps.Repository;
+import dev.jiffy.harness.MavenRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.maven.model.Dependency;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,18 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 class EffectiveModelTest {
     @TempDir
     Path temp;
-    Path repo;
+    MavenRepo repo;
+    String group;
     Path app;
-    /** A group of its own, so that what the resolver copies into ~/.m2 is this test's alone. */
-    final String group = "test.jiffy.p" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     MavenResolver resolver;
 
     @BeforeEach
     void setUp() throws Exception {
-        repo = Files.createDirectories(temp.resolve("repo"));
-        deployPom("corp-parent", "3", "<packaging>pom</packaging><properties><lib.version>1.0</lib.version>"
+        repo = MavenRepo.create(temp);
+        group = repo.group;
+        repo.deployPom("corp-parent", "3", "<properties><lib.version>1.0</lib.version>"
                 + "<greeting>from the corporate parent</greeting></properties>");
-        deployPom("bom", "1.0", "<packaging>pom</packaging><dependencyManagement><dependencies>"
+        repo.deployPom("bom", "1.0", "<dependencyManagement><dependencies>"
                 + dependency("lib", "2.5", "") + dependency("extra", "1.1", "") + "</dependencies></dependencyManagement>");
         write("parent/pom.xml", project("<parent><groupId>" + group + "</groupId><artifactId>corp-parent</artifactId>"
                 + "<version>3</version><relativePath/></parent><artifactId>parent</artifactId><version>7.0</version>"
@@ -56,20 +54,13 @@ class EffectiveModelTest {
                 + "<profile><id>new-jdk</id><activation><jdk>[21,)</jdk></activation>"
                 + "<properties><maven.compiler.release>21</maven.compiler.release></properties></profile></profiles>"))
                 .getParent();
-        resolver = new MavenResolver(List.of(new Repository("fixture", repo.toUri().toString())), false, null);
+        resolver = new MavenResolver(List.of(new Repository("fixture", repo.url())), false, null);
     }
 
     @AfterEach
     void tearDown() throws IOException {
         resolver.close();
-        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(group.replace('.', '/'));
-        if (Files.exists(local)) {
-            try (var walk = Files.walk(local)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        repo.deleteLocalCopy();
     }
 
     private EffectiveModel read(String javaVersion, Properties user) throws ProjectException {
@@ -138,19 +129,7 @@ class EffectiveModelTest {
     }
 
     private String dependency(String artifact, String version, String extra) {
-        return "<dependency><groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId>"
-                + (version == null ? "" : "<version>" + version + "</version>") + extra + "</dependency>";
-    }
-
-    private void deployPom(String artifact, String version, String body) throws Exception {
-        String text = project("<groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId><version>" + version
-                + "</version>" + body);
-        Path file = repo.resolve(group.replace('.', '/')).resolve(artifact).resolve(version)
-                .resolve(artifact + "-" + version + ".pom");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Files.writeString(file.resolveSibling(file.getFileName() + ".sha1"), HexFormat.of().formatHex(sha1));
+        return MavenRepo.dependency(group, artifact, version, extra);
     }
 
     private Path write(String relative, String text) throws IOException {

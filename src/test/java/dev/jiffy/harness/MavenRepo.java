@@ -1,4 +1,4 @@
-package dev.jiffy.cli;
+package dev.jiffy.harness;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,12 +36,12 @@ import javax.tools.ToolProvider;
  * SNAPSHOTs. Its jars are compiled from source by the test JVM's own javac. Every repository has
  * a random group, because the resolver copies what it downloads into the shared local repository.
  */
-final class MavenRepo {
+public final class MavenRepo {
     /** A fixed timestamp for SNAPSHOT metadata: what it is does not matter, only that it parses. */
     private static final String SNAPSHOT_STAMP = "20240102.030405";
 
-    final Path root;
-    final String group;
+    public final Path root;
+    public final String group;
     private final Path work;
     private final Map<String, TreeSet<String>> versions = new LinkedHashMap<>();
 
@@ -52,29 +52,29 @@ final class MavenRepo {
     }
 
     /** A new, empty repository at {@code dir/repo}, with scratch space for compiling beside it. */
-    static MavenRepo create(Path dir) throws IOException {
+    public static MavenRepo create(Path dir) throws IOException {
         String group = "test.jiffy.g" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         return new MavenRepo(Files.createDirectories(dir.resolve("repo")), group,
                 Files.createDirectories(dir.resolve("repo-work")));
     }
 
     /** The URL of the repository, as {@code //REPOS} takes it. */
-    String url() {
+    public String url() {
         return root.toUri().toString();
     }
 
     /** The {@code //REPOS} line of a script that resolves from this repository only. */
-    String reposLine() {
+    public String reposLine() {
         return "//REPOS local=" + url();
     }
 
     /** {@code group:artifact:version} of an artifact in this repository. */
-    String gav(String artifact, String version) {
+    public String gav(String artifact, String version) {
         return group + ":" + artifact + ":" + version;
     }
 
     /** Where the resolver copies this repository's artifacts: the user's local repository. */
-    Path localCopy() {
+    public Path localCopy() {
         return Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(group.replace('.', '/'));
     }
 
@@ -82,7 +82,7 @@ final class MavenRepo {
      * Deploys the artifact {@code v} in each of {@code versions}: a class {@code <group>.v.V} whose
      * {@code version()} returns the version it was deployed as, so a program shows what it resolved.
      */
-    void deployVersioned(String... versions) throws IOException {
+    public void deployVersioned(String... versions) throws IOException {
         for (String v : versions) {
             deploy("v", v, jar(compile(Map.of(group + ".v.V", "package " + group
                     + ".v; public class V { public static String version() { return \"" + v + "\"; } }"), List.of()), Map.of()));
@@ -90,11 +90,11 @@ final class MavenRepo {
     }
 
     /** Removes what the resolver copied of this repository into the user's local repository. */
-    void deleteLocalCopy() throws IOException {
+    public void deleteLocalCopy() throws IOException {
         deleteTree(localCopy());
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -106,7 +106,7 @@ final class MavenRepo {
     }
 
     /** Compiles {@code sources} (class name to source text) against {@code classpath}: the class files by entry name. */
-    Map<String, byte[]> compile(Map<String, String> sources, List<Path> classpath) throws IOException {
+    public Map<String, byte[]> compile(Map<String, String> sources, List<Path> classpath) throws IOException {
         Path dir = Files.createTempDirectory(work, "javac");
         Path src = Files.createDirectories(dir.resolve("src"));
         Path out = Files.createDirectories(dir.resolve("out"));
@@ -140,7 +140,7 @@ final class MavenRepo {
     }
 
     /** A jar of {@code entries}, with a manifest of {@code attributes} (Manifest-Version is added). */
-    static byte[] jar(Map<String, byte[]> entries, Map<String, String> attributes) {
+    public static byte[] jar(Map<String, byte[]> entries, Map<String, String> attributes) {
         Manifest mf = new Manifest();
         mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         attributes.forEach((k, v) -> mf.getMainAttributes().putValue(k, v));
@@ -158,11 +158,11 @@ final class MavenRepo {
     }
 
     /** A dependency element of a pom: {@code artifact:version} in this repository's group. */
-    String dependency(String artifact, String version) {
+    public String dependency(String artifact, String version) {
         return dependency(group, artifact, version, null);
     }
 
-    static String dependency(String group, String artifact, String version, String extra) {
+    public static String dependency(String group, String artifact, String version, String extra) {
         return "<dependency><groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId>"
                 + (version == null ? "" : "<version>" + version + "</version>") + (extra == null ? "" : extra)
                 + "</dependency>";
@@ -172,17 +172,22 @@ final class MavenRepo {
      * Deploys a jar with a pom that depends on {@code dependencies} (dependency elements), and
      * returns the path of the jar in the repository.
      */
-    Path deploy(String artifact, String version, byte[] jar, String... dependencies) throws IOException {
+    public Path deploy(String artifact, String version, byte[] jar, String... dependencies) throws IOException {
         String pom = pom(artifact, version, "jar",
                 dependencies.length == 0 ? "" : "<dependencies>" + String.join("", dependencies) + "</dependencies>");
         return deployFiles(artifact, version, jar, pom);
     }
 
     /** Deploys a BOM: a pom whose dependencyManagement pins {@code managed} (dependency elements). */
-    void deployBom(String artifact, String version, String... managed) throws IOException {
+    public void deployBom(String artifact, String version, String... managed) throws IOException {
         String pom = pom(artifact, version, "pom",
                 "<dependencyManagement><dependencies>" + String.join("", managed) + "</dependencies></dependencyManagement>");
         deployFiles(artifact, version, null, pom);
+    }
+
+    /** Deploys a pom alone, packaging pom, with {@code body} after its coordinates: a parent, a BOM. */
+    public void deployPom(String artifact, String version, String body) throws IOException {
+        deployFiles(artifact, version, null, pom(artifact, version, "pom", body));
     }
 
     private static String pom(String artifact, String version, String packaging, String body) {
