@@ -3,7 +3,6 @@ package dev.jiffy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jiffy.run.RunFiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,26 +72,5 @@ class BuildFlagsTest {
         assertThatThrownBy(() -> run("-x")).isInstanceOf(UsageException.class).hasMessageContaining("no target");
         assertThatThrownBy(() -> run()).isInstanceOf(UsageException.class).hasMessageContaining("no target");
         assertThatThrownBy(() -> run("-x", "--")).isInstanceOf(UsageException.class).hasMessageContaining("no target");
-    }
-
-    @Test
-    void runFileKeyIsTheAbsoluteTargetWithoutTrailingSlashes() {
-        assertThat(RunFiles.key("/home/u/src", "Hello.java")).isEqualTo("/home/u/src/Hello.java");
-        assertThat(RunFiles.key("/home/u/src", "app/")).isEqualTo("/home/u/src/app");
-        assertThat(RunFiles.key("/home/u/src", "app///")).isEqualTo("/home/u/src/app");
-        assertThat(RunFiles.key("/home/u/src", "/opt/tools/Tool.java")).isEqualTo("/opt/tools/Tool.java");
-        assertThat(RunFiles.key("/home/u/src", "with space/A.java")).isEqualTo("/home/u/src/with space/A.java");
-    }
-
-    @Test
-    void runFileKeyRefusesWhatCouldLeaveTheRunDirectoryOrNameOneFileTwice() {
-        for (String arg : List.of("..", "./A.java", "../A.java", "a/../A.java", "a//A.java", "a/..", "a/./.",
-                "new\nline.java")) {
-            assertThat(RunFiles.key("/home/u/src", arg)).as(arg).isNull();
-        }
-        assertThat(RunFiles.key("/home/u/src", "/")).isNull();
-        // A trailing /. names the directory itself, under the one key it has.
-        assertThat(RunFiles.key("/home/u/src", ".")).isEqualTo("/home/u/src");
-        assertThat(RunFiles.key("/home/u/src", "a/.")).isEqualTo(RunFiles.key("/home/u/src", "a"));
     }
 }

@@ -44,16 +44,29 @@ class RunFilesTest {
     }
 
     @Test
-    void keyIsTheAbsoluteTargetAndNullWhereTheLauncherWouldNotLook() {
-        assertThat(RunFiles.key("/w", "Hello.java")).isEqualTo("/w/Hello.java");
-        assertThat(RunFiles.key("/w", "app//")).isEqualTo("/w/app");
-        assertThat(RunFiles.key("/w", "/abs/X.java")).isEqualTo("/abs/X.java");
-        assertThat(RunFiles.key("/w", ".")).isEqualTo("/w");
-        assertThat(RunFiles.key("/w", "./")).isEqualTo("/w");
-        assertThat(RunFiles.key("/w", "a/.")).isEqualTo("/w/a");
-        for (String arg : List.of("./X.java", "a/../X.java", "a//X.java", "..", "a/./.", "bad\nname")) {
-            assertThat(RunFiles.key("/w", arg)).as(arg).isNull();
+    void runFileKeyIsTheAbsoluteTargetWithoutTrailingSlashes() {
+        assertThat(RunFiles.key("/home/u/src", "Hello.java")).isEqualTo("/home/u/src/Hello.java");
+        assertThat(RunFiles.key("/home/u/src", "app/")).isEqualTo("/home/u/src/app");
+        assertThat(RunFiles.key("/home/u/src", "app///")).isEqualTo("/home/u/src/app");
+        assertThat(RunFiles.key("/home/u/src", "/opt/tools/Tool.java")).isEqualTo("/opt/tools/Tool.java");
+        assertThat(RunFiles.key("/home/u/src", "with space/A.java")).isEqualTo("/home/u/src/with space/A.java");
+    }
+
+    @Test
+    void runFileKeyRefusesWhatCouldLeaveTheRunDirectoryOrNameOneFileTwice() {
+        for (String arg : List.of("..", "./A.java", "../A.java", "a/../A.java", "a//A.java", "a/..", "a/./.",
+                "new\nline.java")) {
+            assertThat(RunFiles.key("/home/u/src", arg)).as(arg).isNull();
         }
+        assertThat(RunFiles.key("/home/u/src", "/")).isNull();
+        // A trailing /. names the directory itself, under the one key it has.
+        assertThat(RunFiles.key("/home/u/src", ".")).isEqualTo("/home/u/src");
+        assertThat(RunFiles.key("/home/u/src", "./")).isEqualTo("/home/u/src");
+        assertThat(RunFiles.key("/home/u/src", "a/.")).isEqualTo(RunFiles.key("/home/u/src", "a"));
+    }
+
+    @Test
+    void toolKeysAndWhereRunFilesAndManifestsLive() {
         assertThat(RunFiles.toolKey("g:a:1")).isEqualTo("/@tool/g:a:1");
         assertThat(RunFiles.toolKey("g:a/b:1")).isNull();
         assertThat(RunFiles.location(Path.of("/c"), "/w/Hello.java")).isEqualTo(Path.of("/c/run/w/Hello.java.run"));
