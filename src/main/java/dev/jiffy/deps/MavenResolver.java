@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.ArtifactProperties;
@@ -121,10 +122,13 @@ public final class MavenResolver implements AutoCloseable {
     /**
      * The class paths of a project's dependencies, resolved as Maven resolves them: scopes
      * mediated through the graph, optional dependencies of dependencies left out, exclusions
-     * and {@code dependencyManagement} applied to transitive dependencies too.
+     * and {@code dependencyManagement} applied to transitive dependencies too. A dependency on a
+     * module of the reactor ({@code modules}: each one's pom by {@code groupId:artifactId:version})
+     * is read from that module's pom, so what it depends on comes in as from a repository, and it
+     * is listed among the modules rather than the jars.
      */
-    public Classpaths resolveClasspaths(List<ProjectDependency> dependencies, List<ProjectDependency> managed)
-            throws DependencyException, IOException {
+    public Classpaths resolveClasspaths(List<ProjectDependency> dependencies, List<ProjectDependency> managed,
+            Map<String, Path> modules) throws DependencyException, IOException {
         CollectRequest collect = new CollectRequest();
         for (ProjectDependency d : dependencies) {
             if (!d.scope().equals("test") && !d.scope().equals("import")) {
@@ -136,28 +140,47 @@ public final class MavenResolver implements AutoCloseable {
         }
         collect.setRepositories(repositories);
         if (collect.getDependencies().isEmpty()) {
-            return new Classpaths(Resolution.EMPTY, Resolution.EMPTY);
+            return Classpaths.EMPTY;
         }
+        ReactorWorkspace workspace = new ReactorWorkspace(modules);
+        DefaultRepositorySystemSession session = new DefaultRepositorySystemSession(session());
+        session.setWorkspaceReader(workspace);
         List<ArtifactResult> results;
         try {
-            results = system().resolveDependencies(session(), new DependencyRequest(collect,
+            results = system().resolveDependencies(session, new DependencyRequest(collect,
                     DependencyFilterUtils.classpathFilter(JavaScopes.COMPILE, JavaScopes.RUNTIME))).getArtifactResults();
         } catch (DependencyResolutionException e) {
             throw new DependencyException(firstLine(e));
         }
         List<ResolvedArtifact> compile = new ArrayList<>();
         List<ResolvedArtifact> runtime = new ArrayList<>();
+        List<String> compileModules = new ArrayList<>();
+        List<String> runtimeModules = new ArrayList<>();
         for (ArtifactResult r : results) {
             String scope = r.getRequest().getDependencyNode().getDependency().getScope();
+            boolean onCompile = !scope.equals(JavaScopes.RUNTIME);
+            boolean onRuntime = scope.equals(JavaScopes.COMPILE) || scope.equals(JavaScopes.RUNTIME);
+            if (workspace.holds(r)) {
+                Artifact a = r.getArtifact();
+                String module = a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getBaseVersion();
+                if (onCompile) {
+                    compileModules.add(module);
+                }
+                if (onRuntime) {
+                    runtimeModules.add(module);
+                }
+                continue;
+            }
             ResolvedArtifact a = resolved(r.getArtifact());
-            if (!scope.equals(JavaScopes.RUNTIME)) {
+            if (onCompile) {
                 compile.add(a);
             }
-            if (scope.equals(JavaScopes.COMPILE) || scope.equals(JavaScopes.RUNTIME)) {
+            if (onRuntime) {
                 runtime.add(a);
             }
         }
-        return new Classpaths(new Resolution(List.copyOf(compile)), new Resolution(List.copyOf(runtime)));
+        return new Classpaths(new Resolution(List.copyOf(compile)), new Resolution(List.copyOf(runtime)),
+                List.copyOf(compileModules), List.copyOf(runtimeModules));
     }
 
     private Dependency dependency(ProjectDependency d) {

@@ -70,7 +70,7 @@ public final class Builder {
         // deployed meanwhile), which changes both IDs; the next pass has the jars, so it is the last.
         while (true) {
             Compile compile = new Compile(target, set.sources(), sourceHashes, directives.javacOptions(),
-                    deps.resolution, toolchain, cwd, reporter);
+                    deps.resolution, List.of(), toolchain, cwd, reporter);
             Compile.Compiled compiled = runner.find(compile);
             if (compiled != null) {
                 if (!compiled.output().warnings().isEmpty()) {
@@ -87,7 +87,7 @@ public final class Builder {
 
             String main = chooseMain(request, target, compiled.output(), directives);
             Link link = new Link(new Link.Program(target.programName(), main, null, directives.javaOptions(), compiled,
-                    set.resources(), resourceHashes, sourceHashes, deps.resolution), toolchain, reporter);
+                    List.of(), set.resources(), resourceHashes, sourceHashes, deps.resolution), toolchain, reporter);
             Link.Linked linked = runner.find(link);
             boolean hit = linked != null;
             if (!hit) {

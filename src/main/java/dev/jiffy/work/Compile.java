@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compile action: all sources of a program in one javac task, keyed by each source's path
- * below the target's root and content, the javac options and the dependency set.
+ * The compile action: all sources of a program (or of one module) in one javac task, keyed by
+ * each source's path below the target's root and content, the javac options, the dependency set
+ * and the output IDs of the modules it compiles against, so that a module is compiled again when
+ * a module it depends on compiles to other classes, and only then, as Go compiles per package.
  */
 final class Compile implements Action<Compile.Compiled> {
     /** Class files, main classes and warnings, and the output ID that link is keyed by. */
@@ -23,22 +25,28 @@ final class Compile implements Action<Compile.Compiled> {
     private final List<Path> sources;
     private final List<String> javacOptions;
     private final Resolution resolution;
+    private final List<Compiled> modules;
     private final Path cwd;
     private final BuildReporter reporter;
     private final ActionKey key;
 
-    /** @param sourceHashes each source's path below the target's root and its SHA-256, in the order of {@code sources} */
+    /**
+     * @param sourceHashes each source's path below the target's root and its SHA-256, in the order of {@code sources}
+     * @param modules      the compiled modules of the reactor on the class path, before the jars
+     */
     Compile(Target target, List<Path> sources, Map<String, String> sourceHashes, List<String> javacOptions,
-            Resolution resolution, Toolchain toolchain, Path cwd, BuildReporter reporter) {
+            Resolution resolution, List<Compiled> modules, Toolchain toolchain, Path cwd, BuildReporter reporter) {
         this.target = target;
         this.sources = sources;
         this.javacOptions = javacOptions;
         this.resolution = resolution;
+        this.modules = modules;
         this.cwd = cwd;
         this.reporter = reporter;
         ActionKey key = toolchain.key("compile");
         sourceHashes.forEach((path, sha) -> key.add("source " + path + " " + sha));
         javacOptions.forEach(o -> key.add("javac-option " + o));
+        modules.forEach(m -> key.add("module " + m.id()));
         resolution.artifacts().forEach(a -> key.add(a.keyLine()));
         this.key = key;
     }
@@ -74,8 +82,13 @@ final class Compile implements Action<Compile.Compiled> {
     /** javac's diagnostics are printed as javac prints them; a failed compile has said why. */
     @Override
     public Compiled run(Cache cache, ActionId id) throws BuildException, IOException {
-        Compiler.Result result = Compiler.compile(target.root(), sources, target.singleFile(), javacOptions,
-                resolution.files());
+        // A compile output is a zip of class files, which javac reads as it reads a jar.
+        List<Path> classpath = new java.util.ArrayList<>();
+        for (Compiled m : modules) {
+            classpath.add(cache.outputFile(m.id()));
+        }
+        classpath.addAll(resolution.files());
+        Compiler.Result result = Compiler.compile(target.root(), sources, target.singleFile(), javacOptions, classpath);
         if (!result.diagnostics().isEmpty()) {
             reporter.compilerOutput(Compiler.forDisplay(result.diagnostics(), target.root(), cwd));
         }

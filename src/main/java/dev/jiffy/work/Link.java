@@ -25,12 +25,14 @@ final class Link implements Action<Link.Linked> {
      * What goes into the executable.
      *
      * @param compiled       the compile output, or null for a tool
+     * @param modules        the compiled modules of the reactor the program runs with; a class
+     *                       of {@code compiled} wins over theirs
      * @param resources      {@code //FILES}: name in the executable, file, and the file's SHA-256
      * @param launcherAgent  a tool jar's {@code Launcher-Agent-Class}, or null
      * @param sourceHashes   for the build info: each source's path below the target's root and SHA-256
      */
     record Program(String name, String main, String launcherAgent, List<String> javaOptions,
-            Compile.Compiled compiled, Map<String, Path> resources, Map<String, String> resourceHashes,
+            Compile.Compiled compiled, List<Compile.Compiled> modules, Map<String, Path> resources, Map<String, String> resourceHashes,
             Map<String, String> sourceHashes, Resolution resolution) {}
 
     private final Program program;
@@ -46,6 +48,7 @@ final class Link implements Action<Link.Linked> {
         if (program.compiled() != null) {
             k.add("compile " + program.compiled().id());
         }
+        program.modules().forEach(m -> k.add("module " + m.id()));
         k.add("main " + program.main()).add("name " + program.name());
         program.javaOptions().forEach(o -> k.add("java-option " + o));
         if (program.launcherAgent() != null) {
@@ -87,6 +90,9 @@ final class Link implements Action<Link.Linked> {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         if (program.compiled() != null) {
             entries.putAll(program.compiled().output().classes());
+        }
+        for (Compile.Compiled m : program.modules()) {
+            m.output().classes().forEach(entries::putIfAbsent);
         }
         for (Map.Entry<String, Path> r : program.resources().entrySet()) {
             entries.put(r.getKey(), Files.readAllBytes(r.getValue()));

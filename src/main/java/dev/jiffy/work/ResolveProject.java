@@ -8,40 +8,55 @@ import dev.jiffy.deps.Classpaths;
 import dev.jiffy.deps.DependencyException;
 import dev.jiffy.deps.MavenResolver;
 import dev.jiffy.deps.ProjectDependency;
-import dev.jiffy.deps.Repository;
+import dev.jiffy.project.MavenBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The resolve action of a Maven project: its compile and runtime class paths, keyed by the
- * effective dependency list (as the pom declares each one, versions managed), the managed
- * dependencies, the repositories and the user's settings.xml, so that a hit resolves nothing.
+ * The resolve action of a Maven project or module: its compile and runtime class paths, keyed by
+ * the effective dependency list (as the pom declares each one, versions managed), the managed
+ * dependencies, the repositories and the user's settings.xml, so that a hit resolves nothing. A
+ * dependency on a module of the reactor is resolved through that module's pom, so the same lines
+ * of every module it reaches are part of the key too.
  */
 final class ResolveProject implements Action<Classpaths> {
-    private final List<ProjectDependency> dependencies;
-    private final List<ProjectDependency> managed;
+    private final MavenBuild module;
+    private final Map<String, Path> reactor;
     private final Supplier<MavenResolver> resolver;
     private final ActionKey key;
 
-    ResolveProject(List<ProjectDependency> dependencies, List<ProjectDependency> managed, List<Repository> repositories,
+    /**
+     * @param reactor  every module's pom by {@code groupId:artifactId:version}
+     * @param reached  the modules of the reactor that {@code module} depends on, directly or not
+     */
+    ResolveProject(MavenBuild module, Map<String, Path> reactor, List<MavenBuild> reached,
             Supplier<MavenResolver> resolver, Toolchain toolchain) throws IOException {
-        this.dependencies = dependencies;
-        this.managed = managed;
+        this.module = module;
+        this.reactor = reactor;
         this.resolver = resolver;
         ActionKey k = toolchain.key("resolve-project");
-        dependencies.forEach(d -> k.add("dependency " + line(d)));
-        managed.forEach(d -> k.add("managed " + line(d)));
-        repositories.forEach(r -> k.add("repository " + r.id() + " " + r.url()));
+        add(k, "", module);
+        for (MavenBuild m : reached) {
+            k.add("reactor " + m.coordinates());
+            add(k, "reactor ", m);
+        }
         k.add(Resolve.settingsLine());
-        for (ProjectDependency d : dependencies) {
+        this.key = k;
+    }
+
+    private static void add(ActionKey k, String prefix, MavenBuild m) throws IOException {
+        m.dependencies().forEach(d -> k.add(prefix + "dependency " + line(d)));
+        m.managed().forEach(d -> k.add(prefix + "managed " + line(d)));
+        m.repositories().forEach(r -> k.add(prefix + "repository " + r.id() + " " + r.url()));
+        for (ProjectDependency d : m.dependencies()) {
             if (d.systemPath() != null && Files.isRegularFile(d.systemPath())) {
-                k.add("system " + d.systemPath() + " " + Sha256.of(d.systemPath()));
+                k.add(prefix + "system " + d.systemPath() + " " + Sha256.of(d.systemPath()));
             }
         }
-        this.key = k;
     }
 
     private static String line(ProjectDependency d) {
@@ -67,14 +82,14 @@ final class ResolveProject implements Action<Classpaths> {
 
     @Override
     public String describe() {
-        return "resolve " + dependencies.size() + " dependencies of the project";
+        return "resolve " + module.dependencies().size() + " dependencies of " + module.coordinates();
     }
 
     @Override
     public Classpaths run(Cache cache, ActionId id) throws BuildException, IOException {
         Classpaths classpaths;
         try {
-            classpaths = resolver.get().resolveClasspaths(dependencies, managed);
+            classpaths = resolver.get().resolveClasspaths(module.dependencies(), module.managed(), reactor);
         } catch (DependencyException e) {
             throw new BuildException(e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class ClasspathsTest {
         List<ProjectDependency> managed = List.of(
                 new ProjectDependency(coordinate("transitive", "2.0"), "compile", false, List.of(), null));
 
-        Classpaths c = resolver.resolveClasspaths(deps, managed);
+        Classpaths c = resolver.resolveClasspaths(deps, managed, Map.of());
 
         // lib's optional and provided dependencies are its own business; the exclusion drops unwanted.
         assertThat(c.compile().artifacts()).extracting(ResolvedArtifact::coordinate).containsExactlyInAnyOrder(
@@ -74,7 +75,7 @@ class ClasspathsTest {
     @Test
     void onlyTestDependenciesGiveEmptyClassPaths() throws Exception {
         Classpaths c = resolver.resolveClasspaths(List.of(
-                new ProjectDependency(coordinate("tests-only", "1.0"), "test", false, List.of(), null)), List.of());
+                new ProjectDependency(coordinate("tests-only", "1.0"), "test", false, List.of(), null)), List.of(), Map.of());
 
         assertThat(c.compile().artifacts()).isEmpty();
         assertThat(c.runtime().artifacts()).isEmpty();
@@ -83,7 +84,7 @@ class ClasspathsTest {
     @Test
     void aMissingDependencyIsOneLineNamingIt() {
         assertThatThrownBy(() -> resolver.resolveClasspaths(List.of(
-                new ProjectDependency(coordinate("nowhere", "9"), "compile", false, List.of(), null)), List.of()))
+                new ProjectDependency(coordinate("nowhere", "9"), "compile", false, List.of(), null)), List.of(), Map.of()))
                 .isInstanceOf(DependencyException.class).hasMessageContaining(group + ":nowhere")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }

@@ -1,0 +1,137 @@
+package dev.jiffy.work;
+
+import dev.jiffy.deps.Classpaths;
+import dev.jiffy.deps.MavenResolver;
+import dev.jiffy.deps.Repository;
+import dev.jiffy.project.MavenBuild;
+import dev.jiffy.project.Reactor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The modules of a reactor as a program needs them, each resolved and compiled by actions of
+ * its own: a module is compiled against the compile output of each module on its class path, so
+ * an edit recompiles that module and, if its classes change, those that depend on it, and no
+ * other. Each module is built once per run.
+ */
+final class ModuleBuilds {
+    /**
+     * A built module.
+     *
+     * @param compiled its compile output, or null for a module without sources
+     */
+    record Built(Reactor.Module module, ResolveProject resolve, Classpaths classpaths, Compile.Compiled compiled,
+            ModuleFiles files) {}
+
+    private final Reactor reactor;
+    private final ActionRunner runner;
+    private final Function<List<Repository>, MavenResolver> resolvers;
+    private final Toolchain toolchain;
+    private final Path cwd;
+    private final BuildReporter reporter;
+    private final SourceScanner scanner;
+    private final boolean dryRun;
+    private final Map<Path, String> inputs;
+    private final Map<String, Built> built = new HashMap<>();
+    private final Set<String> building = new LinkedHashSet<>();
+
+    /**
+     * @param resolvers a resolver for a module's repositories, made on first use
+     * @param inputs    where each file read is recorded with its stamp
+     */
+    ModuleBuilds(Reactor reactor, ActionRunner runner, Function<List<Repository>, MavenResolver> resolvers,
+            Toolchain toolchain, Path cwd, BuildReporter reporter, SourceScanner scanner, boolean dryRun,
+            Map<Path, String> inputs) {
+        this.reactor = reactor;
+        this.runner = runner;
+        this.resolvers = resolvers;
+        this.toolchain = toolchain;
+        this.cwd = cwd;
+        this.reporter = reporter;
+        this.scanner = scanner;
+        this.dryRun = dryRun;
+        this.inputs = inputs;
+    }
+
+    /**
+     * Resolves and compiles {@code module}, after the modules on its compile class path; null
+     * under {@code -n} when something would run.
+     *
+     * @param program whether this is the program's own module, which must have sources
+     */
+    Built build(Reactor.Module module, boolean program) throws BuildException, IOException {
+        String gav = module.coordinates();
+        Built done = built.get(gav);
+        if (done != null) {
+            return done;
+        }
+        String where = SourceSet.display(cwd, module.pom());
+        if (!building.add(gav)) {
+            throw new BuildException(where + ": the modules depend on each other in a cycle: "
+                    + String.join(" -> ", building) + " -> " + gav);
+        }
+        ModuleFiles files = ModuleFiles.read(module.build(), where, program, cwd, scanner, inputs);
+        List<MavenBuild> reached = reactor.reached(module).stream().map(Reactor.Module::build).toList();
+        ResolveProject resolve = new ResolveProject(module.build(), reactor.poms(), reached,
+                () -> resolvers.apply(module.build().repositories()), toolchain);
+        Classpaths classpaths = Classpaths.EMPTY;
+        if (module.build().dependencies().stream().anyMatch(d -> !d.scope().equals("test"))) {
+            classpaths = runner.get(resolve);
+            if (classpaths == null) {
+                return null;
+            }
+        }
+        List<Compile.Compiled> modules = new ArrayList<>();
+        for (String m : classpaths.compileModules()) {
+            Built dependency = build(reactor.module(m), false);
+            if (dependency == null) {
+                return null;
+            }
+            if (dependency.compiled() != null) {
+                modules.add(dependency.compiled());
+            }
+        }
+        Compile.Compiled compiled = null;
+        if (files.target() != null) {
+            Compile compile = compile(files, module, classpaths, modules);
+            compiled = runner.find(compile);
+            if (compiled == null && !dryRun && !classpaths.filesPresent()) {
+                // A resolution from the remote cache names another machine's jars: fetch them.
+                classpaths = runner.run(resolve);
+                compile = compile(files, module, classpaths, modules);
+                compiled = runner.find(compile);
+            }
+            if (compiled == null) {
+                compiled = runner.run(compile);
+                if (compiled == null) {
+                    return null;
+                }
+            } else if (!compiled.output().warnings().isEmpty()) {
+                reporter.compilerOutput(Compiler.forDisplay(compiled.output().warnings(), files.target().root(), cwd));
+            }
+        }
+        building.remove(gav);
+        Built b = new Built(module, resolve, classpaths, compiled, files);
+        built.put(gav, b);
+        return b;
+    }
+
+    private Compile compile(ModuleFiles files, Reactor.Module module, Classpaths classpaths,
+            List<Compile.Compiled> modules) {
+        Target target = files.target();
+        return new Compile(target, target.sources(), files.sourceHashes(), module.build().javacOptions(),
+                classpaths.compile(), modules, toolchain, cwd, reporter);
+    }
+
+    /** The module of {@code coordinates}, which a resolution named as one of the reactor's. */
+    Reactor.Module module(String coordinates) {
+        return reactor.module(coordinates);
+    }
+}
