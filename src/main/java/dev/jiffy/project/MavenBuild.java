@@ -23,10 +23,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  *
  * @param resources    each resource directory with its filtering flag and patterns
  * @param repositories the project's repositories and Central, as the super pom gives it
+ * @param processorPath maven-compiler-plugin's {@code annotationProcessorPaths}, versions managed
  */
 public record MavenBuild(String coordinates, String artifactId, String packaging, Path sourceDirectory,
         List<ResourceDirectory> resources, List<ProjectDependency> dependencies, List<ProjectDependency> managed,
-        List<Repository> repositories, List<String> javacOptions, String mainClass) {
+        List<Repository> repositories, List<String> javacOptions, List<Coordinate> processorPath, String mainClass) {
 
     /** A {@code <resource>}: a directory, whether it is filtered, and its include and exclude patterns. */
     public record ResourceDirectory(Path directory, boolean filtering, List<String> includes, List<String> excludes,
@@ -52,7 +53,7 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
                 .map(r -> new Repository(r.getId(), r.getUrl())).toList();
         return new MavenBuild(effective.coordinates(), m.getArtifactId(), m.getPackaging(),
                 Path.of(build.getSourceDirectory()), resources, m.getDependencies().stream().map(MavenBuild::dependency).toList(),
-                managed, repositories, javacOptions(m), mainClass(m));
+                managed, repositories, javacOptions(m), processorPath(m, managed), mainClass(m));
     }
 
     private static ProjectDependency dependency(Dependency d) {
@@ -100,6 +101,16 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
         if ("true".equals(value(config, "parameters", p, "maven.compiler.parameters"))) {
             options.add("-parameters");
         }
+        String proc = value(config, "proc", p, "maven.compiler.proc");
+        if (proc != null) {
+            options.add("-proc:" + proc);
+        }
+        Xpp3Dom processors = config == null ? null : config.getChild("annotationProcessors");
+        if (processors != null && processors.getChildCount() > 0) {
+            options.add("-processor");
+            options.add(String.join(",", java.util.Arrays.stream(processors.getChildren()).map(Xpp3Dom::getValue)
+                    .filter(v -> v != null && !v.isBlank()).map(String::strip).toList()));
+        }
         Xpp3Dom args = config == null ? null : config.getChild("compilerArgs");
         if (args != null) {
             for (Xpp3Dom arg : args.getChildren()) {
@@ -109,6 +120,32 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
             }
         }
         return List.copyOf(options);
+    }
+
+    /**
+     * maven-compiler-plugin's {@code annotationProcessorPaths}: each {@code <path>}'s coordinate,
+     * its version from the project's dependencyManagement when the path gives none.
+     */
+    static List<Coordinate> processorPath(Model m, List<ProjectDependency> managed) {
+        Xpp3Dom config = configuration(m, COMPILER);
+        Xpp3Dom paths = config == null ? null : config.getChild("annotationProcessorPaths");
+        List<Coordinate> path = new ArrayList<>();
+        if (paths == null) {
+            return path;
+        }
+        for (Xpp3Dom p : paths.getChildren()) {
+            String group = child(p, "groupId");
+            String artifact = child(p, "artifactId");
+            String version = child(p, "version");
+            if (version == null) {
+                version = managed.stream().map(ProjectDependency::coordinate)
+                        .filter(c -> c.groupId().equals(group) && c.artifactId().equals(artifact))
+                        .map(Coordinate::version).findFirst().orElse(null);
+            }
+            String type = child(p, "type");
+            path.add(new Coordinate(group, artifact, version, child(p, "classifier"), type == null ? "jar" : type));
+        }
+        return List.copyOf(path);
     }
 
     /** exec-maven-plugin's {@code mainClass} (or {@code exec.mainClass}), else the jar manifest's; null if none. */

@@ -58,7 +58,9 @@ public final class Builder {
         set.scanned().forEach((p, s) -> inputs.put(p, s.stamp()));
         set.globDirectories().forEach(inputs::put);
         Map<String, String> resourceHashes = new LinkedHashMap<>();
+        Map<String, Resource> resources = new LinkedHashMap<>();
         for (Map.Entry<String, Path> r : set.resources().entrySet()) {
+            resources.put(r.getKey(), Resource.of(r.getValue()));
             SourceScanner.Scanned s = scanner.scan(r.getValue(), r.getValue().toString());
             resourceHashes.put(r.getKey(), s.sha256());
             inputs.put(r.getValue(), s.stamp());
@@ -66,11 +68,15 @@ public final class Builder {
         Map<String, String> sourceHashes = new LinkedHashMap<>();
         set.sources().forEach(s -> sourceHashes.put(target.relative(s), set.scanned().get(s).sha256()));
 
+        // A script runs no annotation processor unless its //JAVAC_OPTIONS say otherwise (a later -proc wins).
+        List<String> javacOptions = new java.util.ArrayList<>(List.of("-proc:none"));
+        javacOptions.addAll(directives.javacOptions());
+
         // A pass ends early only when fetching the jars moved the dependency set (a SNAPSHOT was
         // deployed meanwhile), which changes both IDs; the next pass has the jars, so it is the last.
         while (true) {
-            Compile compile = new Compile(target, set.sources(), sourceHashes, directives.javacOptions(),
-                    deps.resolution, List.of(), toolchain, cwd, reporter);
+            Compile compile = new Compile(target, set.sources(), sourceHashes, javacOptions,
+                    Compile.ClassPath.of(deps.resolution), toolchain, cwd, reporter);
             Compile.Compiled compiled = runner.find(compile);
             if (compiled != null) {
                 if (!compiled.output().warnings().isEmpty()) {
@@ -87,7 +93,7 @@ public final class Builder {
 
             String main = chooseMain(request, target, compiled.output(), directives);
             Link link = new Link(new Link.Program(target.programName(), main, null, directives.javaOptions(), compiled,
-                    List.of(), set.resources(), resourceHashes, sourceHashes, deps.resolution), toolchain, reporter);
+                    List.of(), resources, resourceHashes, sourceHashes, deps.resolution), toolchain, reporter);
             Link.Linked linked = runner.find(link);
             boolean hit = linked != null;
             if (!hit) {

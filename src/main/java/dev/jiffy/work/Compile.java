@@ -21,33 +21,44 @@ final class Compile implements Action<Compile.Compiled> {
     /** Class files, main classes and warnings, and the output ID that link is keyed by. */
     record Compiled(CompileOutput output, OutputId id) {}
 
+    /**
+     * What javac compiles against: the jars, the compiled modules of the reactor (before the
+     * jars), and the annotation processors' own path, or null to find processors on the class
+     * path as javac does.
+     */
+    record ClassPath(Resolution jars, List<Compiled> modules, Resolution processors) {
+        static ClassPath of(Resolution jars) {
+            return new ClassPath(jars, List.of(), null);
+        }
+    }
+
     private final Target target;
     private final List<Path> sources;
     private final List<String> javacOptions;
-    private final Resolution resolution;
-    private final List<Compiled> modules;
+    private final ClassPath classpath;
     private final Path cwd;
     private final BuildReporter reporter;
     private final ActionKey key;
 
     /**
      * @param sourceHashes each source's path below the target's root and its SHA-256, in the order of {@code sources}
-     * @param modules      the compiled modules of the reactor on the class path, before the jars
      */
     Compile(Target target, List<Path> sources, Map<String, String> sourceHashes, List<String> javacOptions,
-            Resolution resolution, List<Compiled> modules, Toolchain toolchain, Path cwd, BuildReporter reporter) {
+            ClassPath classpath, Toolchain toolchain, Path cwd, BuildReporter reporter) {
         this.target = target;
         this.sources = sources;
         this.javacOptions = javacOptions;
-        this.resolution = resolution;
-        this.modules = modules;
+        this.classpath = classpath;
         this.cwd = cwd;
         this.reporter = reporter;
         ActionKey key = toolchain.key("compile");
         sourceHashes.forEach((path, sha) -> key.add("source " + path + " " + sha));
         javacOptions.forEach(o -> key.add("javac-option " + o));
-        modules.forEach(m -> key.add("module " + m.id()));
-        resolution.artifacts().forEach(a -> key.add(a.keyLine()));
+        classpath.modules().forEach(m -> key.add("module " + m.id()));
+        classpath.jars().artifacts().forEach(a -> key.add(a.keyLine()));
+        if (classpath.processors() != null) {
+            classpath.processors().artifacts().forEach(a -> key.add("processor " + a.keyLine()));
+        }
         this.key = key;
     }
 
@@ -83,12 +94,18 @@ final class Compile implements Action<Compile.Compiled> {
     @Override
     public Compiled run(Cache cache, ActionId id) throws BuildException, IOException {
         // A compile output is a zip of class files, which javac reads as it reads a jar.
-        List<Path> classpath = new java.util.ArrayList<>();
-        for (Compiled m : modules) {
-            classpath.add(cache.outputFile(m.id()));
+        List<Path> files = new java.util.ArrayList<>();
+        for (Compiled m : classpath.modules()) {
+            files.add(cache.outputFile(m.id()));
         }
-        classpath.addAll(resolution.files());
-        Compiler.Result result = Compiler.compile(target.root(), sources, target.singleFile(), javacOptions, classpath);
+        files.addAll(classpath.jars().files());
+        List<String> options = new java.util.ArrayList<>(javacOptions);
+        if (classpath.processors() != null) {
+            options.add(0, "-processorpath");
+            options.add(1, String.join(java.io.File.pathSeparator,
+                    classpath.processors().files().stream().map(Path::toString).toList()));
+        }
+        Compiler.Result result = Compiler.compile(target.root(), sources, target.singleFile(), options, files);
         if (!result.diagnostics().isEmpty()) {
             reporter.compilerOutput(Compiler.forDisplay(result.diagnostics(), target.root(), cwd));
         }

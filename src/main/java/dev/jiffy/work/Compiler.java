@@ -33,6 +33,7 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -91,7 +92,7 @@ final class Compiler {
         for (Path source : sources) {
             units.add(new SourceFile(source, MARK + root.relativize(source).toString() + MARK));
         }
-        List<String> args = new ArrayList<>(List.of("-encoding", "UTF-8", "-proc:none", "-Xlint:-options"));
+        List<String> args = new ArrayList<>(List.of("-encoding", "UTF-8", "-Xlint:-options"));
         if (!classpath.isEmpty()) {
             args.add("-classpath");
             args.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
@@ -162,9 +163,14 @@ final class Compiler {
         }
     }
 
-    /** Keeps class files in memory; the cache, not a classes directory, is where they go. */
+    /**
+     * Keeps what javac writes in memory; the cache, not a classes directory, is where it goes.
+     * Class files and the resources annotation processors write are the output; the sources they
+     * generate are compiled in the same task, read back from memory, and are not.
+     */
     private static final class MemoryOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
         private final Map<String, byte[]> classes;
+        private final Map<String, byte[]> generated = new TreeMap<>();
 
         MemoryOutput(StandardJavaFileManager standard, Map<String, byte[]> classes) {
             super(standard);
@@ -175,17 +181,70 @@ final class Compiler {
         public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
                 FileObject sibling) {
             String entry = className.replace('.', '/') + kind.extension;
-            return new SimpleJavaFileObject(URI.create("mem:///" + entry), kind) {
+            return new MemoryFile(entry, kind, kind == JavaFileObject.Kind.CLASS ? classes : generated);
+        }
+
+        @Override
+        public FileObject getFileForOutput(Location location, String packageName, String relativeName, FileObject sibling) {
+            String entry = (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + relativeName;
+            return new MemoryFile(entry, JavaFileObject.Kind.OTHER,
+                    location == StandardLocation.SOURCE_OUTPUT ? generated : classes);
+        }
+
+        @Override
+        public boolean isSameFile(FileObject a, FileObject b) {
+            return a instanceof MemoryFile || b instanceof MemoryFile ? a.toUri().equals(b.toUri()) : super.isSameFile(a, b);
+        }
+    }
+
+    /** A file javac (or a processor) writes, kept in {@code into} under its entry name, and read back from there. */
+    private static final class MemoryFile extends SimpleJavaFileObject {
+        private final String entry;
+        private final Map<String, byte[]> into;
+
+        MemoryFile(String entry, JavaFileObject.Kind kind, Map<String, byte[]> into) {
+            super(uri(entry), kind);
+            this.entry = entry;
+            this.into = into;
+        }
+
+        private static URI uri(String entry) {
+            try {
+                return new URI("mem", null, "/" + entry, null);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException(entry + ": not a name javac can write", e);
+            }
+        }
+
+        @Override
+        public OutputStream openOutputStream() {
+            return new ByteArrayOutputStream() {
                 @Override
-                public OutputStream openOutputStream() {
-                    return new ByteArrayOutputStream() {
-                        @Override
-                        public void close() {
-                            classes.put(entry, toByteArray());
-                        }
-                    };
+                public void close() {
+                    into.put(entry, toByteArray());
                 }
             };
+        }
+
+        @Override
+        public java.io.Writer openWriter() {
+            return new java.io.OutputStreamWriter(openOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public java.io.InputStream openInputStream() throws IOException {
+            byte[] content = into.get(entry);
+            if (content == null) {
+                throw new java.io.FileNotFoundException(entry);
+            }
+            return new java.io.ByteArrayInputStream(content);
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+            try (java.io.InputStream in = openInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
     }
 

@@ -27,12 +27,13 @@ final class Link implements Action<Link.Linked> {
      * @param compiled       the compile output, or null for a tool
      * @param modules        the compiled modules of the reactor the program runs with; a class
      *                       of {@code compiled} wins over theirs
-     * @param resources      {@code //FILES}: name in the executable, file, and the file's SHA-256
+     * @param resources      {@code //FILES} or a project's resources, by name in the executable
+     * @param resourceHashes the SHA-256 of each resource's content, by name
      * @param launcherAgent  a tool jar's {@code Launcher-Agent-Class}, or null
      * @param sourceHashes   for the build info: each source's path below the target's root and SHA-256
      */
     record Program(String name, String main, String launcherAgent, List<String> javaOptions,
-            Compile.Compiled compiled, List<Compile.Compiled> modules, Map<String, Path> resources, Map<String, String> resourceHashes,
+            Compile.Compiled compiled, List<Compile.Compiled> modules, Map<String, Resource> resources, Map<String, String> resourceHashes,
             Map<String, String> sourceHashes, Resolution resolution) {}
 
     private final Program program;
@@ -94,8 +95,8 @@ final class Link implements Action<Link.Linked> {
         for (Compile.Compiled m : program.modules()) {
             m.output().classes().forEach(entries::putIfAbsent);
         }
-        for (Map.Entry<String, Path> r : program.resources().entrySet()) {
-            entries.put(r.getKey(), Files.readAllBytes(r.getValue()));
+        for (Map.Entry<String, Resource> r : program.resources().entrySet()) {
+            entries.put(r.getKey(), r.getValue().content());
         }
         FatJar.Merged merged = FatJar.merge(entries, program.resolution().files());
         merged.duplicates().forEach(d -> reporter.verbose("duplicate class " + d));

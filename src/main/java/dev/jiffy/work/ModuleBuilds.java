@@ -1,12 +1,16 @@
 package dev.jiffy.work;
 
+import dev.jiffy.cache.Cache;
 import dev.jiffy.deps.Classpaths;
+import dev.jiffy.deps.Coordinate;
 import dev.jiffy.deps.MavenResolver;
 import dev.jiffy.deps.Repository;
+import dev.jiffy.deps.Resolution;
 import dev.jiffy.project.MavenBuild;
 import dev.jiffy.project.Reactor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,17 +43,25 @@ final class ModuleBuilds {
     private final SourceScanner scanner;
     private final boolean dryRun;
     private final Map<Path, String> inputs;
+    private final Map<String, String> env;
+    private final Cache cache;
+    private final boolean offline;
+    private final Clock clock;
     private final Map<String, Built> built = new HashMap<>();
     private final Set<String> building = new LinkedHashSet<>();
 
     /**
      * @param resolvers a resolver for a module's repositories, made on first use
      * @param inputs    where each file read is recorded with its stamp
+     * @param env       the environment, for filtered resources
      */
-    ModuleBuilds(Reactor reactor, ActionRunner runner, Function<List<Repository>, MavenResolver> resolvers,
+    ModuleBuilds(Reactor reactor, Cache cache, ActionRunner runner, Function<List<Repository>, MavenResolver> resolvers,
             Toolchain toolchain, Path cwd, BuildReporter reporter, SourceScanner scanner, boolean dryRun,
-            Map<Path, String> inputs) {
+            boolean offline, Clock clock, Map<Path, String> inputs, Map<String, String> env) {
         this.reactor = reactor;
+        this.cache = cache;
+        this.offline = offline;
+        this.clock = clock;
         this.runner = runner;
         this.resolvers = resolvers;
         this.toolchain = toolchain;
@@ -58,6 +70,7 @@ final class ModuleBuilds {
         this.scanner = scanner;
         this.dryRun = dryRun;
         this.inputs = inputs;
+        this.env = env;
     }
 
     /**
@@ -77,7 +90,7 @@ final class ModuleBuilds {
             throw new BuildException(where + ": the modules depend on each other in a cycle: "
                     + String.join(" -> ", building) + " -> " + gav);
         }
-        ModuleFiles files = ModuleFiles.read(module.build(), where, program, cwd, scanner, inputs);
+        ModuleFiles files = ModuleFiles.read(module, env, where, program, cwd, scanner, inputs);
         List<MavenBuild> reached = reactor.reached(module).stream().map(Reactor.Module::build).toList();
         ResolveProject resolve = new ResolveProject(module.build(), reactor.poms(), reached,
                 () -> resolvers.apply(module.build().repositories()), toolchain);
@@ -98,14 +111,24 @@ final class ModuleBuilds {
                 modules.add(dependency.compiled());
             }
         }
+        Resolve processorResolve = module.build().processorPath().isEmpty() ? null : processorResolve(module, where);
+        Resolution processors = null;
+        if (processorResolve != null) {
+            processors = runner.get(processorResolve);
+            if (processors == null) {
+                return null;
+            }
+        }
         Compile.Compiled compiled = null;
         if (files.target() != null) {
-            Compile compile = compile(files, module, classpaths, modules);
+            Compile compile = compile(files, module, new Compile.ClassPath(classpaths.compile(), modules, processors));
             compiled = runner.find(compile);
-            if (compiled == null && !dryRun && !classpaths.filesPresent()) {
+            if (compiled == null && !dryRun && (!classpaths.filesPresent()
+                    || processors != null && !processors.filesPresent())) {
                 // A resolution from the remote cache names another machine's jars: fetch them.
-                classpaths = runner.run(resolve);
-                compile = compile(files, module, classpaths, modules);
+                classpaths = classpaths.filesPresent() ? classpaths : runner.run(resolve);
+                processors = processors == null ? null : processorResolve.withFiles(cache, processors);
+                compile = compile(files, module, new Compile.ClassPath(classpaths.compile(), modules, processors));
                 compiled = runner.find(compile);
             }
             if (compiled == null) {
@@ -123,11 +146,22 @@ final class ModuleBuilds {
         return b;
     }
 
-    private Compile compile(ModuleFiles files, Reactor.Module module, Classpaths classpaths,
-            List<Compile.Compiled> modules) {
+    private Compile compile(ModuleFiles files, Reactor.Module module, Compile.ClassPath classpath) {
         Target target = files.target();
-        return new Compile(target, target.sources(), files.sourceHashes(), module.build().javacOptions(),
-                classpaths.compile(), modules, toolchain, cwd, reporter);
+        return new Compile(target, target.sources(), files.sourceHashes(), module.build().javacOptions(), classpath,
+                toolchain, cwd, reporter);
+    }
+
+    /** maven-compiler-plugin's annotationProcessorPaths, resolved as {@code //DEPS} are: a resolve action. */
+    private Resolve processorResolve(Reactor.Module module, String where) throws BuildException, IOException {
+        for (Coordinate c : module.build().processorPath()) {
+            if (c.groupId() == null || c.artifactId() == null || c.version() == null) {
+                throw new BuildException(where + ": annotationProcessorPaths: a <path> needs groupId, artifactId and a"
+                        + " version (or one dependencyManagement gives): " + c.groupId() + ":" + c.artifactId());
+            }
+        }
+        return Resolve.of(module.build().processorPath(), module.build().repositories(), offline, toolchain, reporter,
+                clock);
     }
 
     /** The module of {@code coordinates}, which a resolution named as one of the reactor's. */

@@ -1,6 +1,9 @@
 package dev.jiffy.work;
 
+import dev.jiffy.cache.Sha256;
 import dev.jiffy.project.MavenBuild;
+import dev.jiffy.project.Reactor;
+import dev.jiffy.project.ResourceFilter;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -9,6 +12,8 @@ import java.nio.file.PathMatcher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -18,18 +23,20 @@ import java.util.stream.Stream;
  *
  * @param target         the sources as a directory target, or null for a module without any
  * @param sourceHashes   each source's path below the source directory and its SHA-256
- * @param resources      each resource's name in the program and its file
- * @param resourceHashes each resource's name and its SHA-256
+ * @param resources      each resource by its name in the program
+ * @param resourceHashes each resource's name and the SHA-256 of its content, filtered or not
+ * @param environment    the variables filtered resources read, with their values
  */
-record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, Path> resources,
-        Map<String, String> resourceHashes) {
+record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, Resource> resources,
+        Map<String, String> resourceHashes, Map<String, String> environment) {
 
     /**
      * @param required whether the module must have sources: the program's own module must, a
      *                 module it depends on may hold only resources, or nothing at all
      */
-    static ModuleFiles read(MavenBuild build, String where, boolean required, Path cwd, SourceScanner scanner,
-            Map<Path, String> inputs) throws BuildException, IOException {
+    static ModuleFiles read(Reactor.Module module, Map<String, String> env, String where, boolean required, Path cwd,
+            SourceScanner scanner, Map<Path, String> inputs) throws BuildException, IOException {
+        MavenBuild build = module.build();
         Target target = sources(build, where, required, cwd, scanner, inputs);
         Map<String, String> sourceHashes = new LinkedHashMap<>();
         if (target != null) {
@@ -39,12 +46,16 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
                 inputs.put(source, s.stamp());
             }
         }
-        Map<String, Path> resources = new LinkedHashMap<>();
-        Map<String, String> resourceHashes = new LinkedHashMap<>();
+        ModuleFiles files = new ModuleFiles(target, sourceHashes, new LinkedHashMap<>(), new LinkedHashMap<>(),
+                new TreeMap<>());
+        ResourceFilter filter = null;
         for (MavenBuild.ResourceDirectory r : build.resources()) {
-            resources(r, where, cwd, scanner, inputs, resources, resourceHashes);
+            if (r.filtering() && filter == null) {
+                filter = new ResourceFilter(module.effective().model(), env, new Properties());
+            }
+            files.add(r, r.filtering() ? filter : null, env, scanner, inputs);
         }
-        return new ModuleFiles(target, sourceHashes, resources, resourceHashes);
+        return files;
     }
 
     private static Target sources(MavenBuild build, String where, boolean required, Path cwd, SourceScanner scanner,
@@ -83,16 +94,11 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
         return new Target(dir, dir, false, found.sources(), found.directories(), Target.programName(build.artifactId()));
     }
 
-    /** One resource directory, as the resources plugin copies it; filtering is not done yet. */
-    private static void resources(MavenBuild.ResourceDirectory r, String where, Path cwd, SourceScanner scanner,
-            Map<Path, String> inputs, Map<String, Path> resources, Map<String, String> hashes)
-            throws BuildException, IOException {
+    /** One resource directory, as the resources plugin copies it, filtered through {@code filter} unless null. */
+    private void add(MavenBuild.ResourceDirectory r, ResourceFilter filter, Map<String, String> env,
+            SourceScanner scanner, Map<Path, String> inputs) throws IOException {
         if (!Files.isDirectory(r.directory())) {
             return;
-        }
-        if (r.filtering()) {
-            throw new BuildException(where + ": resource filtering (" + SourceSet.display(cwd, r.directory())
-                    + ") is not supported yet");
         }
         List<PathMatcher> includes = r.includes().stream()
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
@@ -112,10 +118,18 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
             if ((includes.isEmpty() || includes.stream().anyMatch(m -> m.matches(relative)))
                     && excludes.stream().noneMatch(m -> m.matches(relative))) {
                 SourceScanner.Scanned s = scanner.scan(p, p.toString());
-                String entry = prefix + relative.toString().replace('\\', '/');
-                resources.put(entry, p);
-                hashes.put(entry, s.sha256());
                 inputs.put(p, s.stamp());
+                String entry = prefix + relative.toString().replace('\\', '/');
+                if (filter != null && ResourceFilter.filters(p)) {
+                    byte[] original = Files.readAllBytes(p);
+                    byte[] content = filter.filter(p);
+                    ResourceFilter.environmentRead(original).forEach(n -> environment.put(n, env.getOrDefault(n, "")));
+                    resources.put(entry, new Resource(p, content));
+                    resourceHashes.put(entry, Sha256.of(content));
+                } else {
+                    resources.put(entry, Resource.of(p));
+                    resourceHashes.put(entry, s.sha256());
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,14 +119,15 @@ public final class ProjectBuilder {
                 }
             }
             ActionRunner runner = new ActionRunner(cache, reporter, rebuild, dryRun);
-            ModuleBuilds builds = new ModuleBuilds(reactor, runner, resolvers::project, toolchain, cwd, reporter, scanner,
-                    dryRun, inputs);
+            ModuleBuilds builds = new ModuleBuilds(reactor, cache, runner, resolvers::project, toolchain, cwd, reporter,
+                    scanner, dryRun, offline, Clock.systemUTC(), inputs, env);
             ModuleBuilds.Built program = builds.build(target, true);
             if (program == null) {
                 return null;
             }
             List<Compile.Compiled> modules = new ArrayList<>();
-            Map<String, Path> resources = new LinkedHashMap<>(program.files().resources());
+            Map<String, Resource> resources = new LinkedHashMap<>(program.files().resources());
+            environment.putAll(program.files().environment());
             Map<String, String> resourceHashes = new LinkedHashMap<>(program.files().resourceHashes());
             for (String gav : program.classpaths().runtimeModules()) {
                 ModuleBuilds.Built module = builds.build(builds.module(gav), false);
@@ -137,6 +139,7 @@ public final class ProjectBuilder {
                 }
                 module.files().resources().forEach(resources::putIfAbsent);
                 module.files().resourceHashes().forEach(resourceHashes::putIfAbsent);
+                environment.putAll(module.files().environment());
             }
             String main = chooseMain(mainClass, target.build(), program.compiled().output(), where);
             Function<Classpaths, Link> linkWith = c -> new Link(new Link.Program(target.build().artifactId(), main,
