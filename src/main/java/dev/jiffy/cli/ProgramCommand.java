@@ -1,5 +1,6 @@
 package dev.jiffy.cli;
 
+import dev.jiffy.project.BuildFile;
 import dev.jiffy.run.BuildStep;
 import dev.jiffy.run.JvmPath;
 import dev.jiffy.run.ProgramRun;
@@ -81,8 +82,9 @@ final class ProgramCommand {
             String toolVersion = ToolCode.version(root, clock);
             StatManifest manifest = StatManifest.load(root != null && key != null
                     ? RunFiles.manifestLocation(root, key) : null, toolVersion);
-            Path pom = base.resolve(targetArg).normalize().resolve("pom.xml");
-            if (Files.isRegularFile(pom)) {
+            Path dir = base.resolve(targetArg).normalize();
+            Path pom = Files.isDirectory(dir) ? BuildFile.projectPom(dir) : null;
+            if (pom != null) {
                 ProjectBuilder project = new ProjectBuilder(session.buildCache(!flags.dryRun() && !offline(flags)),
                         Jdk.current(), toolVersion, cwd, reporter, manifest);
                 return new Execution(rebuild -> project.build(pom, flags.mainClass(), rebuild || flags.rebuild(),

@@ -15,6 +15,41 @@ public record BuildFile(Path file, Kind kind) {
     private static final List<String> GRADLE = List.of("settings.gradle.kts", "settings.gradle", "build.gradle.kts",
             "build.gradle");
 
+    /**
+     * The pom of the Maven project {@code dir} is a program of: its own, or the nearest one
+     * above it when {@code dir} lies in that project's source directory ({@code src/main/java}, or
+     * the pom's {@code sourceDirectory}); else null, and {@code dir} is a plain directory of
+     * sources, such as an examples folder inside a project.
+     */
+    public static Path projectPom(Path dir) {
+        Path own = dir.resolve("pom.xml");
+        if (Files.isRegularFile(own)) {
+            return own;
+        }
+        BuildFile nearest = nearest(dir);
+        if (nearest == null || nearest.kind() != Kind.MAVEN) {
+            return null;
+        }
+        Path sources = sourceDirectory(nearest.file());
+        return dir.toAbsolutePath().normalize().startsWith(sources) ? nearest.file() : null;
+    }
+
+    /** The source directory a pom names, read from its own XML; the default when it names none that can be read so. */
+    private static Path sourceDirectory(Path pom) {
+        Path base = pom.toAbsolutePath().normalize().getParent();
+        String declared = null;
+        try (java.io.InputStream in = Files.newInputStream(pom)) {
+            org.apache.maven.model.Model raw = new org.apache.maven.model.io.xpp3.MavenXpp3Reader().read(in, false);
+            declared = raw.getBuild() == null ? null : raw.getBuild().getSourceDirectory();
+        } catch (java.io.IOException | org.codehaus.plexus.util.xml.pull.XmlPullParserException | RuntimeException e) {
+            // Reading the project reports what is wrong with its pom.
+        }
+        if (declared != null) {
+            declared = declared.strip().replace("${project.basedir}/", "").replace("${basedir}/", "");
+        }
+        return declared == null || declared.contains("${") ? base.resolve("src/main/java") : base.resolve(declared).normalize();
+    }
+
     /** The nearest build file at or above {@code dir}, or null when there is none up to the root. */
     public static BuildFile nearest(Path dir) {
         for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {

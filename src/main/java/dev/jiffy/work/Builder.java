@@ -92,7 +92,7 @@ public final class Builder {
             }
 
             String main = chooseMain(request, target, compiled.output(), directives);
-            Link link = new Link(new Link.Program(target.programName(), main, null, directives.javaOptions(), compiled,
+            Link link = new Link(new Link.Program(target.programName(), null, main, null, directives.javaOptions(), compiled,
                     List.of(), resources, resourceHashes, sourceHashes, deps.resolution), toolchain, reporter);
             Link.Linked linked = runner.find(link);
             boolean hit = linked != null;

@@ -24,17 +24,21 @@ final class Link implements Action<Link.Linked> {
     /**
      * What goes into the executable.
      *
+     * @param project        a Maven project's {@code groupId:artifactId:version}, or null
      * @param compiled       the compile output, or null for a tool
-     * @param modules        the compiled modules of the reactor the program runs with; a class
-     *                       of {@code compiled} wins over theirs
+     * @param modules        the modules of the reactor the program runs with; a class of
+     *                       {@code compiled} wins over theirs
      * @param resources      {@code //FILES} or a project's resources, by name in the executable
      * @param resourceHashes the SHA-256 of each resource's content, by name
      * @param launcherAgent  a tool jar's {@code Launcher-Agent-Class}, or null
      * @param sourceHashes   for the build info: each source's path below the target's root and SHA-256
      */
-    record Program(String name, String main, String launcherAgent, List<String> javaOptions,
-            Compile.Compiled compiled, List<Compile.Compiled> modules, Map<String, Resource> resources, Map<String, String> resourceHashes,
-            Map<String, String> sourceHashes, Resolution resolution) {}
+    record Program(String name, String project, String main, String launcherAgent, List<String> javaOptions,
+            Compile.Compiled compiled, List<Module> modules, Map<String, Resource> resources,
+            Map<String, String> resourceHashes, Map<String, String> sourceHashes, Resolution resolution) {}
+
+    /** A module of the reactor linked into a program: its coordinates and its compile output, null without sources. */
+    record Module(String coordinates, Compile.Compiled compiled) {}
 
     private final Program program;
     private final Toolchain toolchain;
@@ -49,7 +53,10 @@ final class Link implements Action<Link.Linked> {
         if (program.compiled() != null) {
             k.add("compile " + program.compiled().id());
         }
-        program.modules().forEach(m -> k.add("module " + m.id()));
+        if (program.project() != null) {
+            k.add("project " + program.project());
+        }
+        program.modules().forEach(m -> k.add("module " + m.coordinates() + " " + (m.compiled() == null ? "-" : m.compiled().id())));
         k.add("main " + program.main()).add("name " + program.name());
         program.javaOptions().forEach(o -> k.add("java-option " + o));
         if (program.launcherAgent() != null) {
@@ -92,15 +99,17 @@ final class Link implements Action<Link.Linked> {
         if (program.compiled() != null) {
             entries.putAll(program.compiled().output().classes());
         }
-        for (Compile.Compiled m : program.modules()) {
-            m.output().classes().forEach(entries::putIfAbsent);
+        for (Module m : program.modules()) {
+            if (m.compiled() != null) {
+                m.compiled().output().classes().forEach(entries::putIfAbsent);
+            }
         }
         for (Map.Entry<String, Resource> r : program.resources().entrySet()) {
             entries.put(r.getKey(), r.getValue().content());
         }
         FatJar.Merged merged = FatJar.merge(entries, program.resolution().files());
         merged.duplicates().forEach(d -> reporter.verbose("duplicate class " + d));
-        BuildInfo info = new BuildInfo(program.name(), program.main(), id,
+        BuildInfo info = new BuildInfo(program.name(), program.project(), program.modules(), program.main(), id,
                 program.compiled() == null ? null : program.compiled().id(), toolchain.jdk(), toolchain.toolVersion(),
                 program.sourceHashes(), program.resolution().artifacts());
         byte[] exe = Executable.write(program.name(), program.main(), program.launcherAgent(), toolchain.jdk(),

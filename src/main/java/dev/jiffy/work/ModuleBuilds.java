@@ -92,7 +92,7 @@ final class ModuleBuilds {
         }
         ModuleFiles files = ModuleFiles.read(module, env, where, program, cwd, scanner, inputs);
         List<MavenBuild> reached = reactor.reached(module).stream().map(Reactor.Module::build).toList();
-        ResolveProject resolve = new ResolveProject(module.build(), reactor.poms(), reached,
+        ResolveProject resolve = new ResolveProject(module.build(), where, reactor.poms(), reached,
                 () -> resolvers.apply(module.build().repositories()), toolchain);
         Classpaths classpaths = Classpaths.EMPTY;
         if (module.build().dependencies().stream().anyMatch(d -> !d.scope().equals("test"))) {

@@ -125,7 +125,7 @@ public final class ProjectBuilder {
             if (program == null) {
                 return null;
             }
-            List<Compile.Compiled> modules = new ArrayList<>();
+            List<Link.Module> modules = new ArrayList<>();
             Map<String, Resource> resources = new LinkedHashMap<>(program.files().resources());
             environment.putAll(program.files().environment());
             Map<String, String> resourceHashes = new LinkedHashMap<>(program.files().resourceHashes());
@@ -134,15 +134,13 @@ public final class ProjectBuilder {
                 if (module == null) {
                     return null;
                 }
-                if (module.compiled() != null) {
-                    modules.add(module.compiled());
-                }
+                modules.add(new Link.Module(gav, module.compiled()));
                 module.files().resources().forEach(resources::putIfAbsent);
                 module.files().resourceHashes().forEach(resourceHashes::putIfAbsent);
                 environment.putAll(module.files().environment());
             }
             String main = chooseMain(mainClass, target.build(), program.compiled().output(), where);
-            Function<Classpaths, Link> linkWith = c -> new Link(new Link.Program(target.build().artifactId(), main,
+            Function<Classpaths, Link> linkWith = c -> new Link(new Link.Program(target.build().artifactId(), target.coordinates(), main,
                     null, List.of(), program.compiled(), modules, resources, resourceHashes,
                     program.files().sourceHashes(), c.runtime()), toolchain, reporter);
             Link link = linkWith.apply(program.classpaths());

@@ -25,17 +25,20 @@ import java.util.function.Supplier;
  */
 final class ResolveProject implements Action<Classpaths> {
     private final MavenBuild module;
+    private final String where;
     private final Map<String, Path> reactor;
     private final Supplier<MavenResolver> resolver;
     private final ActionKey key;
 
     /**
+     * @param where    the module's pom, as messages name it
      * @param reactor  every module's pom by {@code groupId:artifactId:version}
      * @param reached  the modules of the reactor that {@code module} depends on, directly or not
      */
-    ResolveProject(MavenBuild module, Map<String, Path> reactor, List<MavenBuild> reached,
+    ResolveProject(MavenBuild module, String where, Map<String, Path> reactor, List<MavenBuild> reached,
             Supplier<MavenResolver> resolver, Toolchain toolchain) throws IOException {
         this.module = module;
+        this.where = where;
         this.reactor = reactor;
         this.resolver = resolver;
         ActionKey k = toolchain.key("resolve-project");
@@ -91,7 +94,7 @@ final class ResolveProject implements Action<Classpaths> {
         try {
             classpaths = resolver.get().resolveClasspaths(module.dependencies(), module.managed(), reactor);
         } catch (DependencyException e) {
-            throw new BuildException(e.getMessage());
+            throw new BuildException(where + ": " + e.getMessage());
         }
         cache.put(id, classpaths.encode());
         return classpaths;

@@ -56,7 +56,7 @@ public final class ToolBuilder {
         checkClassVersion(main, mainName, tool);
         List<String> options = new ArrayList<>(FatJar.launchOptions(main.file()));
         options.addAll(javaOptions);
-        Link link = new Link(new Link.Program(tool.artifactId(), mainName, agent, options, null, List.of(), Map.of(), Map.of(),
+        Link link = new Link(new Link.Program(tool.artifactId(), null, mainName, agent, options, null, List.of(), Map.of(), Map.of(),
                 Map.of(), resolution), toolchain, reporter);
         Link.Linked linked = runner.find(link);
         boolean hit = linked != null;

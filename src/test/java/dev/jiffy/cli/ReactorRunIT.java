@@ -110,6 +110,17 @@ class ReactorRunIT {
         Result inside = jiffy.in(work.resolve("app")).run("run", "-x", ".", "inside");
         assertThat(inside).printed("Hello, inside (v 1.0)\n").isHit();
         assertThat(compiled(inside)).isEmpty();
+
+        // A package directory of a module's sources is that module's program, as in Go.
+        assertThat(jiffy.run("run", "app/src/main/java/app", "pkg")).printed("Hello, pkg (v 1.0)\n");
+
+        Path exe = work.resolve("app.bin");
+        assertThat(jiffy.run("build", "-o", exe.toString(), "app")).succeeded();
+        assertThat(jiffy.exec(List.of(exe.toString(), "built"), new byte[0])).printed("Hello, built (v 1.0)\n");
+        assertThat(jiffy.run("version", "-m", exe.toString()).out())
+                .contains("\tproject\t" + repo.group + ":app:1.0-SNAPSHOT\n")
+                .containsPattern("\tmodule\t" + repo.group.replace(".", "\\.") + ":lib:1\\.0-SNAPSHOT\t[0-9a-f]{64}\n")
+                .contains("\tdep\t" + repo.group + ":v:1.0\n");
     }
 
     @Test

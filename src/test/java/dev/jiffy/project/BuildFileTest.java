@@ -36,4 +36,29 @@ class BuildFileTest {
         Files.createDirectories(plain.resolve("build.gradle"));
         assertThat(BuildFile.nearest(plain).file()).isEqualTo(root.resolve("pom.xml"));
     }
+
+    @Test
+    void aDirectoryIsAProjectsProgramInsideItsSourceDirectoryOnly() throws Exception {
+        Path root = temp.toRealPath();
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path pkg = Files.createDirectories(root.resolve("src/main/java/app/cli"));
+        Path examples = Files.createDirectories(root.resolve("examples/hello"));
+
+        assertThat(BuildFile.projectPom(root)).isEqualTo(root.resolve("pom.xml"));
+        assertThat(BuildFile.projectPom(pkg)).isEqualTo(root.resolve("pom.xml"));
+        assertThat(BuildFile.projectPom(examples)).isNull();
+        assertThat(BuildFile.projectPom(root.resolve("src/main"))).isNull();
+    }
+
+    @Test
+    void aDeclaredSourceDirectoryIsTheOneThatCounts() throws Exception {
+        Path root = temp.toRealPath();
+        Files.writeString(root.resolve("pom.xml"),
+                "<project><build><sourceDirectory>${project.basedir}/java</sourceDirectory></build></project>");
+        Path pkg = Files.createDirectories(root.resolve("java/app"));
+        Path standard = Files.createDirectories(root.resolve("src/main/java/app"));
+
+        assertThat(BuildFile.projectPom(pkg)).isEqualTo(root.resolve("pom.xml"));
+        assertThat(BuildFile.projectPom(standard)).isNull();
+    }
 }
