@@ -119,6 +119,58 @@ class RemoteCacheIT {
         }
     }
 
+    /** A reactor of two modules, app depending on lib, in {@code dir}. */
+    private static void reactor(Path dir) throws Exception {
+        write(dir.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                  <groupId>demo</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+                  <modules><module>lib</module><module>app</module></modules>
+                  <properties><maven.compiler.release>17</maven.compiler.release></properties>
+                </project>
+                """);
+        for (String module : List.of("lib", "app")) {
+            write(dir.resolve(module).resolve("pom.xml"), """
+                    <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                      <parent><groupId>demo</groupId><artifactId>root</artifactId><version>1</version></parent>
+                      <artifactId>%s</artifactId>
+                      <dependencies>%s</dependencies>
+                    </project>
+                    """.formatted(module, module.equals("app")
+                    ? "<dependency><groupId>demo</groupId><artifactId>lib</artifactId><version>1</version></dependency>" : ""));
+        }
+        write(dir.resolve("lib/src/main/java/lib/Lib.java"), "package lib; public class Lib { public static String word() { return \"shared\"; } }\n");
+        write(dir.resolve("app/src/main/java/app/Main.java"), """
+                package app;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println(lib.Lib.word() + " " + args[0]);
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void eachModuleCompileOfAReactorIsSharedThroughTheRemote() throws Exception {
+        try (Nginx nginx = Nginx.start(root.resolve("nginx"))) {
+            String url = nginx.url("jiffy");
+            Jiffy ci = sandbox.machine("ci").with("JIFFY_REMOTE_UPLOAD", "1").with("JIFFY_REMOTE_CACHE", url);
+            reactor(ci.cwd());
+            assertThat(ci.run("run", "-x", "app", "ci")).printed("shared ci\n").compiled();
+
+            Jiffy dev = sandbox.machine("dev").with("JIFFY_REMOTE_CACHE", url);
+            reactor(dev.cwd());
+            assertThat(dev.run("run", "-x", "app", "dev")).printed("shared dev\n").didNotCompile();
+
+            // After an edit of app, lib's classes come from the remote, and only app compiles.
+            Path main = dev.cwd().resolve("app/src/main/java/app/Main.java");
+            Files.writeString(main, Files.readString(main).replace("\" \"", "\" (edited) \""));
+            Result edited = dev.with("JIFFY_CACHE", dev.cwd().resolve("fresh-cache").toString()).run("run", "-x", "app", "dev");
+            assertThat(edited).printed("shared (edited) dev\n").stderrLinesStartingWith("javac ")
+                    .containsExactly("javac 1 file of app/src/main/java");
+        }
+    }
+
     private static List<Path> list(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();
