@@ -31,10 +31,11 @@ public record EffectiveModel(Model model, List<Path> pomFiles) {
      * @param javaVersion the {@code java.version} profiles are activated for: the JDK that will
      *                    build and run the program, which need not be the one jiffy runs on
      * @param env         the environment, for {@code ${env.NAME}} and profile activation
-     * @param user        user properties ({@code -D}), which win over the pom's
+     * @param config      {@code .mvn/maven.config}: user properties ({@code -D}), which win over
+     *                    the pom's, and profiles turned on or off ({@code -P})
      */
     public static EffectiveModel read(Path pom, PomRepository repository, String javaVersion, Map<String, String> env,
-            Properties user) throws ProjectException {
+            MavenConfig config) throws ProjectException {
         Properties system = new Properties();
         system.putAll(System.getProperties());
         system.setProperty("java.version", javaVersion);
@@ -49,7 +50,9 @@ public record EffectiveModel(Model model, List<Path> pomFiles) {
         request.setTwoPhaseBuilding(false);
         request.setLocationTracking(true);
         request.setSystemProperties(system);
-        request.setUserProperties(user);
+        request.setUserProperties(config.userProperties());
+        request.setActiveProfileIds(config.activeProfiles());
+        request.setInactiveProfileIds(config.inactiveProfiles());
         request.setModelResolver(new RepositoryModelResolver(repository, fromRepository));
         ModelBuilder builder = new DefaultModelBuilderFactory().newInstance();
         ModelBuildingResult result;
@@ -66,6 +69,9 @@ public record EffectiveModel(Model model, List<Path> pomFiles) {
             }
         }
         files.addAll(fromRepository);
+        if (config.file() != null) {
+            files.add(config.file());
+        }
         return new EffectiveModel(result.getEffectiveModel(), List.copyOf(files));
     }
 

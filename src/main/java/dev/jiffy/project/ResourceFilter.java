@@ -38,10 +38,16 @@ public final class ResourceFilter {
     private final Charset encoding;
 
     /**
+     * What a filter reads beside the model.
+     *
      * @param env  the environment, as {@code env.NAME}
      * @param user the {@code -D} properties, which win over all else
      */
-    public ResourceFilter(Model model, Map<String, String> env, Properties user) {
+    public record Values(Map<String, String> env, Properties user) {}
+
+    public ResourceFilter(Model model, Values values) {
+        Map<String, String> env = values.env();
+        Properties user = values.user();
         Properties properties = new Properties();
         properties.putAll(model.getProperties());
         properties.putAll(System.getProperties());

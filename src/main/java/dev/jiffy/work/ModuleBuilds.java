@@ -8,6 +8,7 @@ import dev.jiffy.deps.Repository;
 import dev.jiffy.deps.Resolution;
 import dev.jiffy.project.MavenBuild;
 import dev.jiffy.project.Reactor;
+import dev.jiffy.project.ResourceFilter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +44,7 @@ final class ModuleBuilds {
     private final SourceScanner scanner;
     private final boolean dryRun;
     private final Map<Path, String> inputs;
-    private final Map<String, String> env;
+    private final ResourceFilter.Values values;
     private final Cache cache;
     private final boolean offline;
     private final Clock clock;
@@ -53,11 +54,11 @@ final class ModuleBuilds {
     /**
      * @param resolvers a resolver for a module's repositories, made on first use
      * @param inputs    where each file read is recorded with its stamp
-     * @param env       the environment, for filtered resources
+     * @param values    the environment and user properties, for filtered resources
      */
     ModuleBuilds(Reactor reactor, Cache cache, ActionRunner runner, Function<List<Repository>, MavenResolver> resolvers,
             Toolchain toolchain, Path cwd, BuildReporter reporter, SourceScanner scanner, boolean dryRun,
-            boolean offline, Clock clock, Map<Path, String> inputs, Map<String, String> env) {
+            boolean offline, Clock clock, Map<Path, String> inputs, ResourceFilter.Values values) {
         this.reactor = reactor;
         this.cache = cache;
         this.offline = offline;
@@ -70,7 +71,7 @@ final class ModuleBuilds {
         this.scanner = scanner;
         this.dryRun = dryRun;
         this.inputs = inputs;
-        this.env = env;
+        this.values = values;
     }
 
     /**
@@ -90,7 +91,7 @@ final class ModuleBuilds {
             throw new BuildException(where + ": the modules depend on each other in a cycle: "
                     + String.join(" -> ", building) + " -> " + gav);
         }
-        ModuleFiles files = ModuleFiles.read(module, env, where, program, cwd, scanner, inputs);
+        ModuleFiles files = ModuleFiles.read(module, values, where, program, cwd, scanner, inputs);
         List<MavenBuild> reached = reactor.reached(module).stream().map(Reactor.Module::build).toList();
         ResolveProject resolve = new ResolveProject(module.build(), where, reactor.poms(), reached,
                 () -> resolvers.apply(module.build().repositories()), toolchain);

@@ -12,7 +12,6 @@ import java.nio.file.PathMatcher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -34,7 +33,7 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
      * @param required whether the module must have sources: the program's own module must, a
      *                 module it depends on may hold only resources, or nothing at all
      */
-    static ModuleFiles read(Reactor.Module module, Map<String, String> env, String where, boolean required, Path cwd,
+    static ModuleFiles read(Reactor.Module module, ResourceFilter.Values values, String where, boolean required, Path cwd,
             SourceScanner scanner, Map<Path, String> inputs) throws BuildException, IOException {
         MavenBuild build = module.build();
         Target target = sources(build, where, required, cwd, scanner, inputs);
@@ -51,9 +50,9 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
         ResourceFilter filter = null;
         for (MavenBuild.ResourceDirectory r : build.resources()) {
             if (r.filtering() && filter == null) {
-                filter = new ResourceFilter(module.effective().model(), env, new Properties());
+                filter = new ResourceFilter(module.effective().model(), values);
             }
-            files.add(r, r.filtering() ? filter : null, env, scanner, inputs);
+            files.add(r, r.filtering() ? filter : null, values.env(), scanner, inputs);
         }
         return files;
     }

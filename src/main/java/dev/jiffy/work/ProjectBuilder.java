@@ -7,8 +7,10 @@ import dev.jiffy.deps.MavenResolver;
 import dev.jiffy.deps.Repository;
 import dev.jiffy.project.EffectiveModel;
 import dev.jiffy.project.MavenBuild;
+import dev.jiffy.project.MavenConfig;
 import dev.jiffy.project.ProjectException;
 import dev.jiffy.project.Reactor;
+import dev.jiffy.project.ResourceFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -96,9 +97,11 @@ public final class ProjectBuilder {
             Map<String, String> env) throws BuildException, IOException {
         try (Resolvers resolvers = new Resolvers(offline)) {
             Reactor reactor;
+            MavenConfig config;
             try {
+                config = MavenConfig.of(pom);
                 reactor = Reactor.of(pom, p -> EffectiveModel.read(p, resolvers::pom, System.getProperty("java.version"),
-                        env, new Properties()));
+                        env, config));
             } catch (ProjectException e) {
                 throw new BuildException(e.getMessage());
             }
@@ -120,7 +123,7 @@ public final class ProjectBuilder {
             }
             ActionRunner runner = new ActionRunner(cache, reporter, rebuild, dryRun);
             ModuleBuilds builds = new ModuleBuilds(reactor, cache, runner, resolvers::project, toolchain, cwd, reporter,
-                    scanner, dryRun, offline, Clock.systemUTC(), inputs, env);
+                    scanner, dryRun, offline, Clock.systemUTC(), inputs, new ResourceFilter.Values(env, config.userProperties()));
             ModuleBuilds.Built program = builds.build(target, true);
             if (program == null) {
                 return null;

@@ -64,7 +64,8 @@ class EffectiveModelTest {
     }
 
     private EffectiveModel read(String javaVersion, Properties user) throws ProjectException {
-        return EffectiveModel.read(app.resolve("pom.xml"), this::pom, javaVersion, Map.of("JIFFY_TEST_WHO", "alice"), user);
+        return EffectiveModel.read(app.resolve("pom.xml"), this::pom, javaVersion, Map.of("JIFFY_TEST_WHO", "alice"),
+                new MavenConfig(null, user, List.of(), List.of()));
     }
 
     private Path pom(String g, String a, String v) throws IOException {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +43,7 @@ class MavenBuildTest {
         PomRepository none = (g, a, v) -> {
             throw new IOException(g + ":" + a + ":" + v + " is not in this test");
         };
-        return MavenBuild.of(EffectiveModel.read(pom, none, "17.0.1", Map.of(), new Properties()));
+        return MavenBuild.of(EffectiveModel.read(pom, none, "17.0.1", Map.of(), MavenConfig.NONE));
     }
 
     @Test
