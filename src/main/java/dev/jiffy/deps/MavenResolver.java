@@ -210,11 +210,24 @@ public final class MavenResolver implements AutoCloseable {
         return new ResolvedArtifact(coordinate, a.getFile().toPath(), sha);
     }
 
-    /** The pom of {@code group:artifact:version} from the repositories, in the local repository. */
-    public Path pom(String groupId, String artifactId, String version) throws DependencyException {
+    /**
+     * The pom of {@code group:artifact:version}, in the local repository, from {@code first} (a
+     * project's own repositories, behind the user's mirrors and proxies) or else the repositories.
+     */
+    public Path pom(String groupId, String artifactId, String version, List<Repository> first) throws DependencyException {
+        List<RemoteRepository> asked = new ArrayList<>();
+        for (Repository r : first) {
+            asked.add(new RemoteRepository.Builder(r.id(), "default", r.url()).build());
+        }
+        asked = new ArrayList<>(system().newResolutionRepositories(session(), asked));
+        for (RemoteRepository r : repositories) {
+            if (asked.stream().noneMatch(a -> a.getId().equals(r.getId()))) {
+                asked.add(r);
+            }
+        }
         try {
             return system().resolveArtifact(session(), new ArtifactRequest(
-                    new DefaultArtifact(groupId, artifactId, "", "pom", version), repositories, null)).getArtifact().getFile().toPath();
+                    new DefaultArtifact(groupId, artifactId, "", "pom", version), asked, null)).getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
             throw new DependencyException(firstLine(e));
         }

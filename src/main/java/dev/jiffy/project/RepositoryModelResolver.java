@@ -2,6 +2,7 @@ package dev.jiffy.project;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Parent;
@@ -13,16 +14,23 @@ import org.apache.maven.model.resolution.UnresolvableModelException;
 
 /**
  * The model builder's way to the repositories: a parent that is not at its relativePath, or a
- * BOM a dependencyManagement imports, is asked of a {@link PomRepository}; every pom it hands out
- * is recorded, so that what the effective model came from is known.
+ * BOM a dependencyManagement imports, is asked of a {@link PomRepository}, with the repositories
+ * the poms read so far declare, as Maven asks them; every pom it hands out is recorded, so that
+ * what the effective model came from is known.
  */
 final class RepositoryModelResolver implements ModelResolver {
     private final PomRepository repository;
     private final List<Path> read;
+    private final List<dev.jiffy.deps.Repository> repositories;
 
     RepositoryModelResolver(PomRepository repository, List<Path> read) {
+        this(repository, read, new ArrayList<>());
+    }
+
+    private RepositoryModelResolver(PomRepository repository, List<Path> read, List<dev.jiffy.deps.Repository> repositories) {
         this.repository = repository;
         this.read = read;
+        this.repositories = repositories;
     }
 
     // ModelSource is deprecated for ModelSource2, which the interface still returns.
@@ -30,7 +38,7 @@ final class RepositoryModelResolver implements ModelResolver {
     @Override
     public ModelSource resolveModel(String groupId, String artifactId, String version) throws UnresolvableModelException {
         try {
-            Path pom = repository.pom(groupId, artifactId, version);
+            Path pom = repository.pom(groupId, artifactId, version, List.copyOf(repositories));
             read.add(pom);
             return new FileModelSource(pom.toFile());
         } catch (IOException e) {
@@ -50,15 +58,27 @@ final class RepositoryModelResolver implements ModelResolver {
         return resolveModel(dependency.getGroupId(), dependency.getArtifactId(), dependency.getVersion());
     }
 
-    /** A project's own repositories are not asked yet: its poms come from the user's (settings.xml, Central). */
     @Override
-    public void addRepository(Repository repository) {}
+    public void addRepository(Repository repository) {
+        addRepository(repository, false);
+    }
 
+    /** The first declaration of an id wins, as in Maven, unless it is to be replaced. */
     @Override
-    public void addRepository(Repository repository, boolean replace) {}
+    public void addRepository(Repository added, boolean replace) {
+        for (int i = 0; i < repositories.size(); i++) {
+            if (repositories.get(i).id().equals(added.getId())) {
+                if (replace) {
+                    repositories.set(i, new dev.jiffy.deps.Repository(added.getId(), added.getUrl()));
+                }
+                return;
+            }
+        }
+        repositories.add(new dev.jiffy.deps.Repository(added.getId(), added.getUrl()));
+    }
 
     @Override
     public ModelResolver newCopy() {
-        return new RepositoryModelResolver(repository, read);
+        return new RepositoryModelResolver(repository, read, new ArrayList<>(repositories));
     }
 }

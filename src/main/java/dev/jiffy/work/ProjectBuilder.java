@@ -63,12 +63,12 @@ public final class ProjectBuilder {
             this.offline = offline;
         }
 
-        Path pom(String g, String a, String v) throws IOException {
+        Path pom(String g, String a, String v, List<Repository> repositories) throws IOException {
             if (models == null) {
                 models = new MavenResolver(List.of(), offline, reporter.downloads());
             }
             try {
-                return models.pom(g, a, v);
+                return models.pom(g, a, v, repositories);
             } catch (DependencyException e) {
                 throw new IOException(e.getMessage(), e);
             }

@@ -68,9 +68,9 @@ class EffectiveModelTest {
                 new MavenConfig(null, user, List.of(), List.of()));
     }
 
-    private Path pom(String g, String a, String v) throws IOException {
+    private Path pom(String g, String a, String v, List<Repository> repositories) throws IOException {
         try {
-            return resolver.pom(g, a, v);
+            return resolver.pom(g, a, v, repositories);
         } catch (DependencyException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -123,6 +123,23 @@ class EffectiveModelTest {
                 .hasMessageStartingWith(app.resolve("pom.xml") + ":")
                 .hasMessageContaining("Non-resolvable parent POM").hasMessageContaining(group + ":gone:pom:1")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void aBomIsAlsoLookedForInTheRepositoriesThePomDeclares() throws Exception {
+        resolver.close();
+        // The user's repositories alone (Central) do not hold the BOM; the pom's own repository does.
+        resolver = new MavenResolver(List.of(), false, null);
+        Files.writeString(app.resolve("pom.xml"), project("<groupId>" + group + "</groupId><artifactId>app</artifactId>"
+                + "<version>1</version><repositories><repository><id>fixture</id><url>" + repo.url() + "</url></repository>"
+                + "</repositories><dependencyManagement><dependencies>"
+                + dependency("bom", "1.0", "<type>pom</type><scope>import</scope>") + "</dependencies></dependencyManagement>"
+                + "<dependencies>" + dependency("lib", null, "") + "</dependencies>"));
+
+        EffectiveModel m = read("17", new Properties());
+
+        assertThat(m.model().getDependencies()).extracting(Dependency::getArtifactId, Dependency::getVersion)
+                .containsExactly(tuple("lib", "2.5"));
     }
 
     private String project(String body) {

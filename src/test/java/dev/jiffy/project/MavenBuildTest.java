@@ -40,7 +40,7 @@ class MavenBuildTest {
                     <relativePath>../parent</relativePath></parent>
                   <artifactId>app</artifactId>
                 """ + body + "</project>\n");
-        PomRepository none = (g, a, v) -> {
+        PomRepository none = (g, a, v, r) -> {
             throw new IOException(g + ":" + a + ":" + v + " is not in this test");
         };
         return MavenBuild.of(EffectiveModel.read(pom, none, "17.0.1", Map.of(), MavenConfig.NONE));

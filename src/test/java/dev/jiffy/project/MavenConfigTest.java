@@ -57,7 +57,7 @@ class MavenConfigTest {
                 </project>
                 """);
 
-        EffectiveModel m = EffectiveModel.read(root.resolve("pom.xml"), (g, a, v) -> {
+        EffectiveModel m = EffectiveModel.read(root.resolve("pom.xml"), (g, a, v, r) -> {
             throw new java.io.IOException("no repository here");
         }, "17", Map.of(), MavenConfig.of(root.resolve("pom.xml")));
 
