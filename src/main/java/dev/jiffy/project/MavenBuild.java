@@ -36,6 +36,8 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
     private static final String COMPILER = "org.apache.maven.plugins:maven-compiler-plugin";
     private static final String EXEC = "org.codehaus.mojo:exec-maven-plugin";
     private static final String JAR = "org.apache.maven.plugins:maven-jar-plugin";
+    private static final String ASSEMBLY = "org.apache.maven.plugins:maven-assembly-plugin";
+    private static final String SHADE = "org.apache.maven.plugins:maven-shade-plugin";
 
     public static MavenBuild of(EffectiveModel effective) {
         Model m = effective.model();
@@ -148,26 +150,55 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
         return List.copyOf(path);
     }
 
-    /** exec-maven-plugin's {@code mainClass} (or {@code exec.mainClass}), else the jar manifest's; null if none. */
+    /**
+     * exec-maven-plugin's {@code mainClass} (or {@code exec.mainClass}), else the manifest's of
+     * the jar, assembly or shade plugin's configuration; null if none.
+     */
     static String mainClass(Model m) {
-        Plugin exec = plugin(m, EXEC);
+        String exec = inPlugin(m, EXEC, c -> child(c, "mainClass"));
         if (exec != null) {
-            String main = child(exec.getConfiguration(), "mainClass");
-            for (PluginExecution e : exec.getExecutions()) {
-                main = main != null ? main : child(e.getConfiguration(), "mainClass");
-            }
-            if (main != null) {
-                return main;
-            }
+            return exec;
         }
         String property = m.getProperties().getProperty("exec.mainClass");
         if (property != null && !property.isBlank()) {
             return property.strip();
         }
-        Xpp3Dom jar = configuration(m, JAR);
-        Xpp3Dom archive = jar == null ? null : jar.getChild("archive");
-        Xpp3Dom manifest = archive == null ? null : archive.getChild("manifest");
-        return manifest == null ? null : child(manifest, "mainClass");
+        java.util.function.Function<Xpp3Dom, String> manifest = c -> {
+            Xpp3Dom archive = c.getChild("archive");
+            return child(archive == null ? null : archive.getChild("manifest"), "mainClass");
+        };
+        String archive = inPlugin(m, JAR, manifest);
+        if (archive == null) {
+            archive = inPlugin(m, ASSEMBLY, manifest);
+        }
+        return archive != null ? archive : inPlugin(m, SHADE, c -> {
+            Xpp3Dom transformers = c.getChild("transformers");
+            if (transformers == null) {
+                return null;
+            }
+            for (Xpp3Dom t : transformers.getChildren()) {
+                String main = child(t, "mainClass");
+                if (main != null && String.valueOf(t.getAttribute("implementation")).endsWith("ManifestResourceTransformer")) {
+                    return main;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** What {@code read} finds in a plugin's configuration, else in one of its executions'; null if none. */
+    private static String inPlugin(Model m, String key, java.util.function.Function<Xpp3Dom, String> read) {
+        Plugin p = plugin(m, key);
+        if (p == null) {
+            return null;
+        }
+        String found = p.getConfiguration() instanceof Xpp3Dom c ? read.apply(c) : null;
+        for (PluginExecution e : p.getExecutions()) {
+            if (found == null && e.getConfiguration() instanceof Xpp3Dom c) {
+                found = read.apply(c);
+            }
+        }
+        return found;
     }
 
     /**

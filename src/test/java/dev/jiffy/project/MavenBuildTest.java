@@ -84,7 +84,7 @@ class MavenBuildTest {
     }
 
     @Test
-    void theMainClassIsExecsThenTheJarManifests() throws Exception {
+    void theMainClassIsExecsThenTheJarAssemblyOrShadeManifests() throws Exception {
         String exec = "<groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId><version>3.5.0</version>";
         String jar = "<plugin><artifactId>maven-jar-plugin</artifactId><configuration><archive><manifest>"
                 + "<mainClass>app.FromJar</mainClass></manifest></archive></configuration></plugin>";
@@ -96,6 +96,15 @@ class MavenBuildTest {
         assertThat(read("<properties><exec.mainClass>app.FromProperty</exec.mainClass></properties>"
                 + "<build><plugins>" + jar + "</plugins></build>").mainClass()).isEqualTo("app.FromProperty");
         assertThat(read("<build><plugins>" + jar + "</plugins></build>").mainClass()).isEqualTo("app.FromJar");
+        assertThat(read("<build><plugins><plugin><artifactId>maven-assembly-plugin</artifactId><executions><execution>"
+                + "<configuration><archive><manifest><mainClass>app.FromAssembly</mainClass></manifest></archive>"
+                + "</configuration></execution></executions></plugin></plugins></build>").mainClass()).isEqualTo("app.FromAssembly");
+        assertThat(read("<build><plugins><plugin><artifactId>maven-shade-plugin</artifactId><executions><execution>"
+                + "<configuration><transformers><transformer implementation="
+                + "\"org.apache.maven.plugins.shade.resource.ServicesResourceTransformer\"/><transformer implementation="
+                + "\"org.apache.maven.plugins.shade.resource.ManifestResourceTransformer\"><mainClass>app.FromShade</mainClass>"
+                + "</transformer></transformers></configuration></execution></executions></plugin></plugins></build>")
+                .mainClass()).isEqualTo("app.FromShade");
     }
 
     @Test
