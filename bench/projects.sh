@@ -1,0 +1,491 @@
+#!/usr/bin/env bash
+# Same-run benchmark of `jiffy run .` in Maven projects, against `java -cp` and Maven 3.9:
+#   one module    a jar project (commons-lang3 from Maven Central, --release 17, exec-maven-plugin's
+#                 mainClass): cached `jiffy run .`, `java -cp target/classes:<jars> Main` and
+#                 `mvn -q compile exec:java`
+#   two modules   a reactor (root pom, modules lib and app; app needs lib and commons-lang3): the same
+#                 three in app (mvn from the root), and a one-file edit in app each round
+#                 (hyperfine --prepare changes a string literal): `jiffy run .` in app against
+#                 `mvn -q -pl app -am compile`
+#
+#   bench/projects.sh
+#
+# Each fixture is timed by ONE hyperfine call holding all its commands, so its ratios are
+# same-run. hyperfine picks each command's run count: as many as fit in 3 s, clamped to
+# MIN_RUNS..MAX_RUNS (defaults 10 and 40), so the short commands get up to MAX_RUNS and Maven
+# MIN_RUNS; WARMUP (default 2) warm-up runs each, after warm-up runs of jiffy by hand.
+# Where bin/jiffy fails on a fixture (a jiffy that does not read reactor modules, say), a warning
+# says so, the other commands are timed alone and its ratios read n/a.
+# hyperfine runs all runs of one command before the next, so a load that comes or goes during
+# the run moves the ratios: the load averages at the start and the end are printed.
+# The fixtures are generated into a scratch dir (removed on exit; KEEP_SCRATCH=1 keeps it) whose
+# path has a space in it, with a JIFFY_CACHE of its own; jiffy is bin/jiffy of this tree.
+# Maven is apache-maven MAVEN_VERSION (default 3.9.11, else 3.9.16) from Maven Central, fetched
+# once with the mvn on PATH (`dependency:copy`) into ${XDG_CACHE_HOME:-~/.cache}/jiffy-bench and
+# unpacked there; BENCH_MVN=path/to/bin/mvn uses another Maven 3.9 or newer instead. The mvn on
+# PATH only fetches; it never runs a fixture. Needs hyperfine and jq. Prints the results only.
+set -uo pipefail
+
+here=$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd -P) || exit 1
+root=$(cd -P "$here/.." && pwd -P) || exit 1
+
+MIN_RUNS=${MIN_RUNS:-10}
+MAX_RUNS=${MAX_RUNS:-40}
+WARMUP=${WARMUP:-2}
+MAVEN_VERSION=${MAVEN_VERSION:-3.9.11}
+MAVEN_FALLBACK=3.9.16
+LANG3=3.18.0  # org.apache.commons:commons-lang3, the one dependency from Maven Central
+# Plugin versions of the fixtures' poms (all served by Maven Central).
+V_COMPILER=3.14.0 V_RESOURCES=3.3.1 V_DEPENDENCY=3.8.1 V_EXEC=3.5.1
+# Goals, as ratios of jiffy's mean to the baseline's.
+GOAL_JAVA=0.90 GOAL_MVN=0.05 GOAL_EDIT=0.40
+started=$(date +%s)
+
+die() { echo "projects.sh: $*" >&2; exit 1; }
+note() { echo "projects.sh: $*" >&2; }
+warnings=()  # also printed with the results
+warn() { note "$*"; warnings+=("$*"); }
+
+case ${1-} in -h | --help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;; esac
+
+command -v hyperfine >/dev/null || die "hyperfine is not installed (apt-get install hyperfine)"
+command -v jq >/dev/null || die "jq is not installed (apt-get install jq)"
+if [ -n "${JAVA_HOME-}" ]; then java=$JAVA_HOME/bin/java; else java=$(command -v java) || die "no java on PATH and no JAVA_HOME"; fi
+[ -x "$java" ] || die "no java at $java"
+java_version=$("$java" -version 2>&1 | sed -n 2p)
+
+# ---- scratch dir ------------------------------------------------------------------------
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/jiffy projects.XXXXXX") || die "mktemp failed"
+scratch=$(cd -P "$scratch" && pwd -P) || die "cannot enter the scratch dir"
+cleanup() {
+  if [ "${KEEP_SCRATCH:-0}" = 1 ]; then note "scratch dir kept: $scratch"; return; fi
+  chmod -R u+w "$scratch" 2>/dev/null
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP PIPE
+
+# Settings that change what jiffy does are the scratch cache's alone.
+unset JIFFY_VERIFY JIFFY_DEBUG_HASH JIFFY_DEBUG JIFFY_REMOTE_CACHE JIFFY_REMOTE_UPLOAD \
+  JIFFY_OFFLINE JIFFY_CACHE_MAX JIFFY_TRIM_AGE JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS
+export JIFFY_CACHE=$scratch/jiffy-cache
+mkdir -p "$JIFFY_CACHE"
+
+q() { local s= a; for a in "$@"; do s+="$(printf '%q' "$a") "; done; echo "${s% }"; }
+
+# ---- Maven 3.9 --------------------------------------------------------------------------
+case ${XDG_CACHE_HOME-} in /*) mvn_cache=$XDG_CACHE_HOME/jiffy-bench ;; *) mvn_cache=${HOME:?}/.cache/jiffy-bench ;; esac
+fetch_maven() { # version: leaves bin/mvn of that version in $mvn_cache, or fails
+  local v=$1 d=$mvn_cache/apache-maven-$1 dl=$scratch/maven-dl-$1 tmp
+  [ -x "$d/bin/mvn" ] && return 0
+  command -v mvn >/dev/null || { note "no mvn on PATH to fetch apache-maven $v with"; return 1; }
+  mkdir -p "$dl" "$mvn_cache" || return 1
+  note "fetching org.apache.maven:apache-maven:$v:tar.gz:bin from Maven Central"
+  if ! (cd "$dl" && mvn -q -B -Dstyle.color=never "org.apache.maven.plugins:maven-dependency-plugin:$V_DEPENDENCY:copy" \
+    "-Dartifact=org.apache.maven:apache-maven:$v:tar.gz:bin" "-DoutputDirectory=$dl") >"$dl/mvn.log" 2>&1 ||
+    [ ! -f "$dl/apache-maven-$v-bin.tar.gz" ]; then
+    note "could not fetch apache-maven $v: $(grep -m1 ERROR "$dl/mvn.log" | sed 's/\x1b\[[0-9;]*m//g' | cut -c1-200)"
+    return 1
+  fi
+  tmp=$(mktemp -d "$mvn_cache/unpack.XXXXXX") || return 1
+  if tar -xzf "$dl/apache-maven-$v-bin.tar.gz" -C "$tmp" && [ -x "$tmp/apache-maven-$v/bin/mvn" ]; then
+    mv "$tmp/apache-maven-$v" "$d" 2>/dev/null || [ -x "$d/bin/mvn" ] # another run may have won
+  fi
+  rm -rf "$tmp"
+  [ -x "$d/bin/mvn" ]
+}
+if [ -n "${BENCH_MVN-}" ]; then
+  mvn39=$BENCH_MVN
+  [ -x "$mvn39" ] || die "BENCH_MVN=$BENCH_MVN is not executable"
+  maven_where="BENCH_MVN"
+elif fetch_maven "$MAVEN_VERSION"; then
+  mvn39=$mvn_cache/apache-maven-$MAVEN_VERSION/bin/mvn
+  maven_where="org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin from Maven Central"
+elif [ "$MAVEN_VERSION" != "$MAVEN_FALLBACK" ] && fetch_maven "$MAVEN_FALLBACK"; then
+  warn "apache-maven $MAVEN_VERSION could not be had; using $MAVEN_FALLBACK"
+  mvn39=$mvn_cache/apache-maven-$MAVEN_FALLBACK/bin/mvn
+  maven_where="org.apache.maven:apache-maven:$MAVEN_FALLBACK:tar.gz:bin from Maven Central (not $MAVEN_VERSION)"
+else
+  die "no Maven 3.9: neither apache-maven $MAVEN_VERSION nor $MAVEN_FALLBACK could be fetched (BENCH_MVN=path/to/bin/mvn to give one)"
+fi
+maven_version=$("$mvn39" -v 2>/dev/null | sed -n '1s/\x1b\[[0-9;]*m//g; 1s/^Apache Maven \([^ ]*\).*/\1/p')
+case $maven_version in 3.[0-8].* | [0-2].*) die "$mvn39 is Maven $maven_version; this benchmark needs Maven 3.9 or newer" ;; '') die "$mvn39 -v printed no version" ;; esac
+note "Maven $maven_version: $mvn39"
+
+# ---- jiffy ------------------------------------------------------------------------------
+jiffy=$root/bin/jiffy
+rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git -C "$root" status --porcelain -- src/main bin pom.xml 2>/dev/null)" ] && rev="$rev + uncommitted changes in src/main, bin or pom.xml"
+"$jiffy" version >/dev/null 2>"$scratch/jiffy-build.log" || { cat "$scratch/jiffy-build.log" >&2; die "bin/jiffy does not start (building jiffy failed?)"; }
+
+# Waits until no class-data archive dump that jiffy started in the background is running.
+wait_dumps() {
+  local i
+  for ((i = 0; i < 240; i++)); do
+    [ -z "$(find "$JIFFY_CACHE" -name '*.dumping' 2>/dev/null | head -n 1)" ] && return 0
+    sleep 0.5
+  done
+  warn "a class-data archive dump in the scratch cache did not finish in 2 minutes"
+}
+# The run file of a directory target (an absolute, physical path) and its identity (inode and
+# mtime): jiffy's JVM path rewrites it, a hit does not.
+runfile_of() { echo "$JIFFY_CACHE/run$1.run"; }
+runfile_id() { stat -c '%i %.9Y' "$1" 2>/dev/null || echo missing; }
+
+# Runs a command string (as hyperfine -N would split it) in the current directory once; it must
+# exit 0 and print $2 (if given). The output is left in $scratch/check.out.
+check() {
+  eval "$1" </dev/null >"$scratch/check.out" 2>&1
+  local s=$?
+  if [ "$s" != 0 ] || { [ -n "${2-}" ] && ! grep -qF -- "$2" "$scratch/check.out"; }; then
+    printf 'command failed (exit %s) in %s: %s\n' "$s" "$PWD" "$1" >&2
+    sed -n 1,40p "$scratch/check.out" >&2
+    return 1
+  fi
+}
+
+# ---- fixtures ---------------------------------------------------------------------------
+plugin_management() {
+  cat <<EOF
+    <pluginManagement>
+      <plugins>
+        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>$V_COMPILER</version></plugin>
+        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>$V_RESOURCES</version></plugin>
+        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-dependency-plugin</artifactId><version>$V_DEPENDENCY</version></plugin>
+        <plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId><version>$V_EXEC</version></plugin>
+      </plugins>
+    </pluginManagement>
+EOF
+}
+lang3_dependency() {
+  cat <<EOF
+    <dependency>
+      <groupId>org.apache.commons</groupId>
+      <artifactId>commons-lang3</artifactId>
+      <version>$LANG3</version>
+    </dependency>
+EOF
+}
+exec_plugin() { # main class
+  cat <<EOF
+    <plugins>
+      <plugin>
+        <groupId>org.codehaus.mojo</groupId>
+        <artifactId>exec-maven-plugin</artifactId>
+        <configuration>
+          <mainClass>$1</mainClass>
+        </configuration>
+      </plugin>
+    </plugins>
+EOF
+}
+
+# (a) One module: a jar project.
+fx1="$scratch/one module"
+mkdir -p "$fx1/src/main/java/bench/one"
+cat >"$fx1/pom.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0"
+         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>one</artifactId>
+  <version>1.0</version>
+  <packaging>jar</packaging>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+  <dependencies>
+$(lang3_dependency)
+  </dependencies>
+  <build>
+$(plugin_management)
+$(exec_plugin bench.one.Main)
+  </build>
+</project>
+EOF
+cat >"$fx1/src/main/java/bench/one/Main.java" <<'EOF'
+package bench.one;
+
+import org.apache.commons.lang3.StringUtils;
+
+/** Generated by bench/projects.sh: the one-module fixture. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        String name = args.length > 0 ? String.join(" ", args) : "one module";
+        System.out.println("Hello from " + StringUtils.capitalize(name) + ", " + StringUtils.repeat('=', 3) + " commons-lang3");
+    }
+}
+EOF
+out1="Hello from One module, === commons-lang3"
+
+# (b) Two modules: a reactor, app needs lib (same groupId and version) and commons-lang3. exec:java
+# runs in every module of the build, so the root sets exec.skip and app clears it; and it
+# wants a mainClass even where it skips, so the root names app's.
+fx2="$scratch/two modules"
+mkdir -p "$fx2/lib/src/main/java/bench/lib" "$fx2/app/src/main/java/bench/app"
+cat >"$fx2/pom.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0"
+         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>two</artifactId>
+  <version>1.0</version>
+  <packaging>pom</packaging>
+  <modules>
+    <module>lib</module>
+    <module>app</module>
+  </modules>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <exec.skip>true</exec.skip>
+    <exec.mainClass>bench.app.Main</exec.mainClass>
+  </properties>
+  <build>
+$(plugin_management)
+  </build>
+</project>
+EOF
+module_head() { # artifactId
+  cat <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0"
+         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+  <parent>
+    <groupId>bench</groupId>
+    <artifactId>two</artifactId>
+    <version>1.0</version>
+  </parent>
+  <artifactId>$1</artifactId>
+  <packaging>jar</packaging>
+EOF
+}
+{ module_head lib; echo "</project>"; } >"$fx2/lib/pom.xml"
+cat >"$fx2/lib/src/main/java/bench/lib/Greeting.java" <<'EOF'
+package bench.lib;
+
+/** Generated by bench/projects.sh: the library module of the two-module fixture. */
+public final class Greeting {
+    private Greeting() {}
+
+    public static String greet(String name) {
+        return "Hello from " + name + " via lib";
+    }
+}
+EOF
+{
+  module_head app
+  cat <<EOF
+  <properties>
+    <exec.skip>false</exec.skip>
+  </properties>
+  <dependencies>
+    <dependency>
+      <groupId>\${project.groupId}</groupId>
+      <artifactId>lib</artifactId>
+      <version>\${project.version}</version>
+    </dependency>
+$(lang3_dependency)
+  </dependencies>
+  <build>
+$(exec_plugin bench.app.Main)
+  </build>
+</project>
+EOF
+} >"$fx2/app/pom.xml"
+app_main=$fx2/app/src/main/java/bench/app/Main.java
+cat >"$app_main" <<'EOF'
+package bench.app;
+
+import bench.lib.Greeting;
+import org.apache.commons.lang3.StringUtils;
+
+/** Generated by bench/projects.sh: the application module of the two-module fixture. */
+public final class Main {
+    static final String EDIT = "edit 0"; // bench-edit: the edit benchmark rewrites this literal
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        String name = args.length > 0 ? String.join(" ", args) : "two modules";
+        System.out.println(Greeting.greet(StringUtils.capitalize(name)) + ", commons-lang3, " + EDIT);
+    }
+}
+EOF
+out2="Hello from Two modules via lib, commons-lang3"
+# The edit: a new string literal each time, so the class changes (hyperfine --prepare).
+edit=$scratch/edit-app
+cat >"$edit" <<'EOF'
+#!/bin/sh
+# Rewrites the literal on the line marked bench-edit in $1 to a new value.
+stamp=$(date +%s%N)
+sed -i "s/\"edit [0-9]*\"; \/\/ bench-edit/\"edit $stamp\"; \/\/ bench-edit/" "$1" && grep -q "\"edit $stamp\"" "$1"
+EOF
+chmod +x "$edit"
+# Inputs older than 2 s let jiffy write its run file on the first run.
+find "$fx1" "$fx2" -exec touch -d '1 minute ago' {} +
+
+# ---- building the baselines -------------------------------------------------------------
+# target/classes and the dependency jars for java -cp, with the fetched Maven. mdep.outputFile
+# is relative to each module.
+(cd "$fx1" && "$mvn39" -q -B compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt) >"$scratch/mvn1.log" 2>&1 &&
+  [ -s "$fx1/target/cp.txt" ] || { cat "$scratch/mvn1.log" >&2; die "mvn compile of the one-module fixture failed"; }
+cp1=$fx1/target/classes:$(cat "$fx1/target/cp.txt")
+(cd "$fx2" && "$mvn39" -q -B compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt) >"$scratch/mvn2.log" 2>&1 &&
+  [ -s "$fx2/app/target/cp.txt" ] || { cat "$scratch/mvn2.log" >&2; die "mvn compile of the two-module fixture failed"; }
+cp2=$fx2/app/target/classes:$(cat "$fx2/app/target/cp.txt")
+
+# ---- measuring --------------------------------------------------------------------------
+rows=()   # fixture|command|runs|mean ms|sd ms|median ms
+goals=()  # lines for the goal summary
+declare -A mean_of  # "fixture|label" -> mean ms
+
+# hyperfine_run FIXTURE DIR label cmd prepare [label cmd prepare ...]: one hyperfine call in DIR
+# with all the commands (prepare "" for none); fills rows and mean_of.
+hyperfine_run() {
+  local fixture=$1 dir=$2
+  shift 2
+  local args=() labels=() prepares=() any_prepare=0 p i json=$scratch/hf.$RANDOM.json
+  while [ $# -gt 0 ]; do
+    labels+=("$1"); args+=(--command-name "$1" "$2")
+    [ -n "$3" ] && any_prepare=1
+    prepares+=("${3:-true}")
+    shift 3
+  done
+  # hyperfine pairs the n-th --prepare with the n-th command; `true` where none is wanted.
+  if [ "$any_prepare" = 1 ]; then
+    for ((i = ${#prepares[@]} - 1; i >= 0; i--)); do args=(--prepare "${prepares[$i]}" "${args[@]}"); done
+  fi
+  echo "  $fixture: one hyperfine run of ${#labels[@]} commands (warm-up $WARMUP, $MIN_RUNS..$MAX_RUNS runs each)" >&2
+  (cd "$dir" && hyperfine -N --style basic --warmup "$WARMUP" --min-runs "$MIN_RUNS" --max-runs "$MAX_RUNS" \
+    --export-json "$json" "${args[@]}") >"$scratch/hf.out" 2>&1 ||
+    { cat "$scratch/hf.out" >&2; warn "$fixture: hyperfine failed; its rows are missing"; return 1; }
+  for ((i = 0; i < ${#labels[@]}; i++)); do
+    local mean sd median runs
+    read -r mean sd median runs < <(jq -r --argjson i "$i" \
+      '.results[$i] | "\(.mean * 1000) \((.stddev // 0) * 1000) \(.median * 1000) \(.times | length)"' "$json")
+    mean=$(awk -v m="$mean" 'BEGIN {printf "%.1f", m}')
+    sd=$(awk -v m="$sd" 'BEGIN {printf "%.1f", m}')
+    median=$(awk -v m="$median" 'BEGIN {printf "%.1f", m}')
+    mean_of["$fixture|${labels[$i]}"]=$mean
+    rows+=("$fixture|${labels[$i]}|$runs|$mean|$sd|$median")
+  done
+}
+# ratio FIXTURE WHAT LABEL BASE_LABEL GOAL
+ratio() {
+  local a=${mean_of["$1|$3"]-} b=${mean_of["$1|$4"]-} r met
+  if [ -z "$a" ] || [ -z "$b" ]; then
+    goals+=("$1|$2|n/a|<= ${5}x|n/a (not measured)")
+    return
+  fi
+  r=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", a / b}')
+  met=$(awk -v r="$r" -v g="$5" 'BEGIN {print (r <= g) ? "met" : "MISSED"}')
+  goals+=("$1|$2|${r}x|<= ${5}x|$met")
+}
+
+L_JIFFY="bin/jiffy run . (cached)"
+L_JAVA="java -cp target/classes:<jars> Main"
+L_MVN="mvn -q compile exec:java"
+L_JIFFY_EDIT="edit + bin/jiffy run . in app"
+L_MVN_EDIT="edit + mvn -q -pl app -am compile"
+
+c_java1=$(q "$java" -cp "$cp1" bench.one.Main)
+c_java2=$(q "$java" -cp "$cp2" bench.app.Main)
+c_jiffy=$(q "$jiffy" run .)
+c_mvn1=$(q "$mvn39" -q compile exec:java)
+c_mvn2=$(q "$mvn39" -q -f "$fx2/pom.xml" compile exec:java)
+c_mvn2_edit=$(q "$mvn39" -q -f "$fx2/pom.xml" -pl app -am compile)
+c_edit=$(q "$edit" "$app_main")
+
+# Cached jiffy: the first run builds (and writes the run file, the inputs being old), more runs
+# warm it and let the class-data archive dumps finish. Fails when jiffy does.
+warm_jiffy() { # dir expected-output
+  local i
+  (cd "$1" && check "$c_jiffy" "$2") || return 1
+  sleep 3
+  for i in 1 2; do (cd "$1" && check "$c_jiffy" "$2") || return 1; done
+  wait_dumps
+  for i in 1 2; do (cd "$1" && check "$c_jiffy" "$2") || return 1; done
+}
+
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# One module.
+echo "one module:" >&2
+(cd "$fx1" && check "$c_java1" "$out1" && check "$c_mvn1" "$out1") || die "the one-module fixture does not run with java -cp or mvn"
+if warm_jiffy "$fx1" "$out1"; then
+  rf1=$(runfile_of "$fx1")
+  [ -f "$rf1" ] || warn "one module: no run file after the warm-up runs: the cached case measures jiffy's JVM path"
+  id1=$(runfile_id "$rf1")
+  hyperfine_run "one module" "$fx1" "$L_JIFFY" "$c_jiffy" "" "$L_JAVA" "$c_java1" "" "$L_MVN" "$c_mvn1" ""
+  [ "$(runfile_id "$rf1")" = "$id1" ] || warn "one module: the run file changed during the timed runs: some took jiffy's JVM path"
+else
+  warn "one module: bin/jiffy run . FAILED (output above); java -cp and mvn are timed alone"
+  hyperfine_run "one module" "$fx1" "$L_JAVA" "$c_java1" "" "$L_MVN" "$c_mvn1" ""
+fi
+ratio "one module" "cached jiffy / java -cp" "$L_JIFFY" "$L_JAVA" "$GOAL_JAVA"
+ratio "one module" "cached jiffy / mvn compile exec:java" "$L_JIFFY" "$L_MVN" "$GOAL_MVN"
+
+# Two modules: jiffy in app; mvn from the root. The edit commands come last, after the cached ones.
+echo "two modules:" >&2
+app=$fx2/app
+(cd "$app" && check "$c_java2" "$out2" && check "$c_mvn2" "$out2" && check "$c_edit" && check "$c_mvn2_edit") ||
+  die "the two-module fixture does not run with java -cp or mvn"
+jiffy2_ok=1
+if ! warm_jiffy "$app" "$out2"; then
+  jiffy2_ok=0
+  warn "two modules: bin/jiffy run . in app FAILED: $(head -c 300 "$scratch/check.out" | tr -s '\n' ' ' | sed 's/ *$//') (does this jiffy read reactor modules yet?); java -cp and mvn are timed alone"
+elif ! (cd "$app" && check "$c_edit" && check "$c_jiffy" "$(sed -n 's/.*\("edit [0-9]*"\).*/\1/p' "$app_main" | tr -d '"')"); then
+  jiffy2_ok=0
+  warn "two modules: after an edit of app's Main.java, bin/jiffy run . in app failed or ran the old class; java -cp and mvn are timed alone"
+fi
+if [ "$jiffy2_ok" = 1 ]; then
+  # The check above edited a source: warm the cached run again.
+  find "$fx2" -name '*.java' -exec touch -d '1 minute ago' {} +
+  warm_jiffy "$app" "$out2" || warn "two modules: bin/jiffy run . in app failed after the edit check"
+  rf2=$(runfile_of "$app")
+  [ -f "$rf2" ] || warn "two modules: no run file after the warm-up runs: the cached case measures jiffy's JVM path"
+  hyperfine_run "two modules" "$app" "$L_JIFFY" "$c_jiffy" "" "$L_JAVA" "$c_java2" "" "$L_MVN" "$c_mvn2" "" \
+    "$L_JIFFY_EDIT" "$c_jiffy" "$c_edit" "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit"
+else
+  hyperfine_run "two modules" "$app" "$L_JAVA" "$c_java2" "" "$L_MVN" "$c_mvn2" "" "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit"
+fi
+ratio "two modules" "cached jiffy / java -cp" "$L_JIFFY" "$L_JAVA" "$GOAL_JAVA"
+ratio "two modules" "cached jiffy / mvn compile exec:java" "$L_JIFFY" "$L_MVN" "$GOAL_MVN"
+ratio "two modules" "edit-run jiffy / edit mvn compile" "$L_JIFFY_EDIT" "$L_MVN_EDIT" "$GOAL_EDIT"
+
+# ---- report -----------------------------------------------------------------------------
+echo
+echo "## Maven projects (bench/projects.sh)"
+echo
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: nproc $(nproc), Linux $(uname -r), load average at start $load, at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- JDK: $java_version"
+echo "- Maven $maven_version: $maven_where"
+echo "- jiffy: bin/jiffy of the tree ($rev); scratch JIFFY_CACHE"
+echo "- fixtures: one module (commons-lang3 $LANG3, --release 17) and a two-module reactor (app needs lib and commons-lang3), in a path with a space; jiffy and java -cp run in the module (app), mvn -f the root pom"
+echo "- timing: $(hyperfine --version) -N, one run per fixture with all its commands (each command's runs back to back), --warmup $WARMUP, $MIN_RUNS..$MAX_RUNS runs each; the edit rows rewrite a string literal in app's Main.java in --prepare before every run"
+echo
+echo "| fixture | command | runs | mean ms | σ ms | median ms |"
+echo "|---|---|---:|---:|---:|---:|"
+for r in "${rows[@]}"; do echo "| ${r//|/ | } |"; done
+echo
+echo "| fixture | ratio of means | value | goal | |"
+echo "|---|---|---:|---|---|"
+for g in "${goals[@]}"; do echo "| ${g//|/ | } |"; done
+echo
+if [ ${#warnings[@]} -gt 0 ]; then
+  echo "Warnings:"
+  echo
+  for g in "${warnings[@]}"; do echo "- $g"; done
+  echo
+fi
+echo "(took $(($(date +%s) - started)) s)"
