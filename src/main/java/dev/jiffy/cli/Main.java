@@ -36,6 +36,7 @@ public final class Main {
         int status = main.run(args);
         if (RemoteWarmUp.wanted()) {
             RemoteWarmUp.run();
+            ProjectWarmUp.run();
         }
         System.exit(status);
     }

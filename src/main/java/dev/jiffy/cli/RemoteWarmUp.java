@@ -109,7 +109,7 @@ final class RemoteWarmUp {
         }
     }
 
-    private static void removeQuietly(Path temp) {
+    static void removeQuietly(Path temp) {
         if (temp == null) {
             return;
         }
