@@ -37,7 +37,7 @@ public final class JdkSwitch {
         }
         return handOff(SWITCHED_FROM + "=" + ShellQuote.quote(env.getOrDefault("JAVA_HOME", "")) + "; export " + SWITCHED_FROM + "; "
                 + "JAVA_HOME=" + ShellQuote.quote(home.toString()) + "; export JAVA_HOME; exec \"$0\" \"$@\"\n",
-                "//JAVA " + e.wanted() + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME to " + home);
+                e.getMessage() + ": start jiffy through bin/jiffy to switch JDKs, or set JAVA_HOME to " + home);
     }
 
     /** Re-runs the launcher on the JDK at {@code home} ({@code -java}). */

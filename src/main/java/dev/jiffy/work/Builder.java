@@ -160,7 +160,7 @@ public final class Builder {
         int feature = toolchain.jdk().feature();
         if (atLeast ? feature < version : feature != version) {
             var d = set.directives().stream().filter(x -> x.keyword().equals("JAVA")).reduce((a, b) -> b).orElseThrow();
-            throw new WrongJdkException(wanted, d.file() + ":" + d.line());
+            throw WrongJdkException.directive(wanted, d.file() + ":" + d.line());
         }
     }
 

@@ -80,7 +80,7 @@ final class ModuleBuilds {
      *
      * @param program whether this is the program's own module, which must have sources
      */
-    Built build(Reactor.Module module, boolean program) throws BuildException, IOException {
+    Built build(Reactor.Module module, boolean program) throws BuildException, WrongJdkException, IOException {
         String gav = module.coordinates();
         Built done = built.get(gav);
         if (done != null) {
@@ -90,6 +90,10 @@ final class ModuleBuilds {
         if (!building.add(gav)) {
             throw new BuildException(where + ": the modules depend on each other in a cycle: "
                     + String.join(" -> ", building) + " -> " + gav);
+        }
+        int release = release(module.build().javacOptions());
+        if (release > toolchain.jdk().feature()) {
+            throw WrongJdkException.release(release, where);
         }
         ModuleFiles files = ModuleFiles.read(module, values, where, program, cwd, scanner, inputs);
         List<MavenBuild> reached = reactor.reached(module).stream().map(Reactor.Module::build).toList();
@@ -163,6 +167,24 @@ final class ModuleBuilds {
         }
         return Resolve.of(module.build().processorPath(), module.build().repositories(), offline, toolchain, reporter,
                 clock);
+    }
+
+    /** The release javac's options compile for ({@code --release}, {@code -source}, {@code -target}); 0 if none. */
+    static int release(List<String> options) {
+        int release = 0;
+        for (int i = 0; i + 1 < options.size(); i++) {
+            String o = options.get(i);
+            if (o.equals("--release") || o.equals("-source") || o.equals("-target")) {
+                String v = options.get(i + 1).strip();
+                v = v.startsWith("1.") ? v.substring(2) : v;
+                try {
+                    release = Math.max(release, Integer.parseInt(v));
+                } catch (NumberFormatException e) {
+                    // javac says what is wrong with it
+                }
+            }
+        }
+        return release;
     }
 
     /** The module of {@code coordinates}, which a resolution named as one of the reactor's. */

@@ -94,7 +94,7 @@ public final class ProjectBuilder {
      * @param mainClass {@code -main}, or null for exec-maven-plugin's, the jar manifest's, or the one main
      */
     public BuildResult build(Path pom, String mainClass, boolean rebuild, boolean dryRun, boolean offline,
-            Map<String, String> env) throws BuildException, IOException {
+            Map<String, String> env) throws BuildException, WrongJdkException, IOException {
         try (Resolvers resolvers = new Resolvers(offline)) {
             Reactor reactor;
             MavenConfig config;

@@ -88,7 +88,7 @@ public final class ToolBuilder {
             if (head.length == 8) {
                 int feature = ((head[6] & 0xff) << 8 | (head[7] & 0xff)) - 44;
                 if (feature > toolchain.jdk().feature()) {
-                    throw new WrongJdkException(feature + "+", tool.toString() + " (its main class is compiled for Java " + feature + ")");
+                    throw WrongJdkException.tool(feature, tool.toString());
                 }
             }
         }

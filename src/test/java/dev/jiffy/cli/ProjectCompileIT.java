@@ -217,4 +217,37 @@ class ProjectCompileIT {
         assertThat(r).exitedWith(1).hasNoStackTrace().stderrLines().singleElement().asString()
                 .startsWith("jiffy: pom.xml: annotationProcessorPaths").contains(repo.group + ":greet");
     }
+
+    @Test
+    void aModuleForANewerJavaIsBuiltAndRunOnAJdkThatHasIt() throws Exception {
+        assumeTrue(Runtime.version().feature() < 21, "the JDK running the tests compiles for Java 21 already");
+        assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")), "no JDK 25");
+        Path app = project("", "");
+        write(app.resolve("pom.xml"), java.nio.file.Files.readString(app.resolve("pom.xml"))
+                .replace("<maven.compiler.release>17</maven.compiler.release>", "<maven.compiler.release>21</maven.compiler.release>"));
+        write(app.resolve("src/main/java/app/Main.java"), """
+                package app;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println(Runtime.version().feature() >= 21 ? "on a new enough JDK" : "on an old JDK");
+                    }
+                }
+                """);
+
+        assertThat(jiffy.in(app).run("run", ".")).printed("on a new enough JDK\n");
+    }
+
+    @Test
+    void aReleaseNoJdkHereHasIsOneLineNamingThePom() throws Exception {
+        Path app = project("", "");
+        write(app.resolve("pom.xml"), java.nio.file.Files.readString(app.resolve("pom.xml"))
+                .replace("<maven.compiler.release>17</maven.compiler.release>", "<maven.compiler.release>99</maven.compiler.release>"));
+        write(app.resolve("src/main/java/Main.java"), "public class Main { public static void main(String[] a) {} }\n");
+
+        Result r = jiffy.in(app).run("run", ".");
+
+        assertThat(r).exitedWith(1).hasNoStackTrace().stderrLines().singleElement().asString()
+                .startsWith("jiffy: pom.xml: compiling for Java 99 needs JDK 99 or newer").contains("no JDK that does");
+    }
 }
