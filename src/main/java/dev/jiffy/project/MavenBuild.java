@@ -38,6 +38,7 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
     private static final String JAR = "org.apache.maven.plugins:maven-jar-plugin";
     private static final String ASSEMBLY = "org.apache.maven.plugins:maven-assembly-plugin";
     private static final String SHADE = "org.apache.maven.plugins:maven-shade-plugin";
+    private static final String BUNDLE = "org.apache.felix:maven-bundle-plugin";
 
     public static MavenBuild of(EffectiveModel effective) {
         Model m = effective.model();
@@ -152,10 +153,10 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
 
     /**
      * exec-maven-plugin's {@code mainClass} (or {@code exec.mainClass}), else the manifest's of
-     * the jar, assembly or shade plugin's configuration; null if none.
+     * the jar, assembly, bundle or shade plugin's configuration; null if none.
      */
     static String mainClass(Model m) {
-        String exec = inPlugin(m, EXEC, c -> child(c, "mainClass"));
+        String exec = execMainClass(m);
         if (exec != null) {
             return exec;
         }
@@ -171,6 +172,9 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
         if (archive == null) {
             archive = inPlugin(m, ASSEMBLY, manifest);
         }
+        if (archive == null) {
+            archive = inPlugin(m, BUNDLE, c -> child(c.getChild("instructions"), "Main-Class"));
+        }
         return archive != null ? archive : inPlugin(m, SHADE, c -> {
             Xpp3Dom transformers = c.getChild("transformers");
             if (transformers == null) {
@@ -184,6 +188,31 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
             }
             return null;
         });
+    }
+
+    /**
+     * exec-maven-plugin's {@code mainClass} as {@code mvn exec:java} reads it: the plugin's own
+     * configuration, else its {@code default-cli} execution's, else that of an execution of the
+     * java goal bound to no phase (one that only {@code exec:java@id} runs). An execution bound
+     * to a phase is a step of the build (a code generator at process-classes, say), not the program.
+     */
+    private static String execMainClass(Model m) {
+        Plugin exec = plugin(m, EXEC);
+        if (exec == null) {
+            return null;
+        }
+        String main = child(exec.getConfiguration(), "mainClass");
+        for (PluginExecution e : exec.getExecutions()) {
+            if (main == null && e.getId().equals("default-cli")) {
+                main = child(e.getConfiguration(), "mainClass");
+            }
+        }
+        for (PluginExecution e : exec.getExecutions()) {
+            if (main == null && e.getPhase() == null && e.getGoals().contains("java")) {
+                main = child(e.getConfiguration(), "mainClass");
+            }
+        }
+        return main;
     }
 
     /** What {@code read} finds in a plugin's configuration, else in one of its executions'; null if none. */

@@ -47,6 +47,7 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
         }
         ModuleFiles files = new ModuleFiles(target, sourceHashes, new LinkedHashMap<>(), new LinkedHashMap<>(),
                 new TreeMap<>());
+        files.describe(module);
         ResourceFilter filter = null;
         for (MavenBuild.ResourceDirectory r : build.resources()) {
             if (r.filtering() && filter == null) {
@@ -90,7 +91,25 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
         for (Path d : found.directories()) {
             inputs.put(d, scanner.stampDirectory(d));
         }
-        return new Target(dir, dir, false, found.sources(), found.directories(), Target.programName(build.artifactId()));
+        // The program runs on the class path from one jar, which holds no module descriptor.
+        List<Path> sources = found.sources().stream()
+                .filter(p -> !p.getFileName().toString().equals("module-info.java")).toList();
+        return new Target(dir, dir, false, sources, found.directories(), Target.programName(build.artifactId()));
+    }
+
+    /**
+     * What maven-archiver puts in every jar, and programs read their own version from:
+     * {@code META-INF/maven/<group>/<artifact>/pom.properties} and the pom.
+     */
+    private void describe(Reactor.Module module) throws IOException {
+        org.apache.maven.model.Model m = module.effective().model();
+        String dir = "META-INF/maven/" + m.getGroupId() + "/" + m.getArtifactId() + "/";
+        byte[] properties = ("artifactId=" + m.getArtifactId() + "\ngroupId=" + m.getGroupId() + "\nversion=" + m.getVersion()
+                + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        resources.put(dir + "pom.properties", new Resource(module.pom(), properties));
+        resourceHashes.put(dir + "pom.properties", Sha256.of(properties));
+        resources.put(dir + "pom.xml", Resource.of(module.pom()));
+        resourceHashes.put(dir + "pom.xml", Sha256.of(module.pom()));
     }
 
     /** One resource directory, as the resources plugin copies it, filtered through {@code filter} unless null. */

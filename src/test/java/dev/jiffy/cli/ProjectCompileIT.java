@@ -250,4 +250,25 @@ class ProjectCompileIT {
         assertThat(r).exitedWith(1).hasNoStackTrace().stderrLines().singleElement().asString()
                 .startsWith("jiffy: pom.xml: compiling for Java 99 needs JDK 99 or newer").contains("no JDK that does");
     }
+
+    @Test
+    void theProgramCarriesItsPomPropertiesAndRunsOnTheClassPathWithoutItsModuleDescriptor() throws Exception {
+        Path app = project("", "");
+        write(app.resolve("src/main/java/module-info.java"), "module demo.app { requires some.module.that.is.not.here; }\n");
+        write(app.resolve("src/main/java/app/Main.java"), """
+                package app;
+
+                import java.util.Properties;
+
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        Properties p = new Properties();
+                        p.load(Main.class.getResourceAsStream("/META-INF/maven/demo/app/pom.properties"));
+                        System.out.println(p.getProperty("groupId") + ":" + p.getProperty("artifactId") + ":" + p.getProperty("version"));
+                    }
+                }
+                """);
+
+        assertThat(jiffy.in(app).run("run", ".")).printed("demo:app:2.5\n");
+    }
 }

@@ -96,6 +96,13 @@ class MavenBuildTest {
         assertThat(read("<properties><exec.mainClass>app.FromProperty</exec.mainClass></properties>"
                 + "<build><plugins>" + jar + "</plugins></build>").mainClass()).isEqualTo("app.FromProperty");
         assertThat(read("<build><plugins>" + jar + "</plugins></build>").mainClass()).isEqualTo("app.FromJar");
+        // An execution bound to a phase runs a build step, not the program: exec:java reads default-cli only.
+        assertThat(read("<build><plugins><plugin>" + exec + "<executions><execution><id>gen</id><phase>process-classes</phase>"
+                + "<configuration><mainClass>codegen.Tool</mainClass></configuration></execution></executions></plugin>"
+                + jar + "</plugins></build>").mainClass()).isEqualTo("app.FromJar");
+        assertThat(read("<build><plugins><plugin><groupId>org.apache.felix</groupId><artifactId>maven-bundle-plugin</artifactId>"
+                + "<configuration><instructions><Main-Class>app.FromBundle</Main-Class></instructions></configuration>"
+                + "</plugin></plugins></build>").mainClass()).isEqualTo("app.FromBundle");
         assertThat(read("<build><plugins><plugin><artifactId>maven-assembly-plugin</artifactId><executions><execution>"
                 + "<configuration><archive><manifest><mainClass>app.FromAssembly</mainClass></manifest></archive>"
                 + "</configuration></execution></executions></plugin></plugins></build>").mainClass()).isEqualTo("app.FromAssembly");
