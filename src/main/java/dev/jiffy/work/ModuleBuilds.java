@@ -77,10 +77,8 @@ final class ModuleBuilds {
     /**
      * Resolves and compiles {@code module}, after the modules on its compile class path; null
      * under {@code -n} when something would run.
-     *
-     * @param program whether this is the program's own module, which must have sources
      */
-    Built build(Reactor.Module module, boolean program) throws BuildException, WrongJdkException, IOException {
+    Built build(Reactor.Module module) throws BuildException, WrongJdkException, IOException {
         String gav = module.coordinates();
         Built done = built.get(gav);
         if (done != null) {
@@ -95,7 +93,7 @@ final class ModuleBuilds {
         if (release > toolchain.jdk().feature()) {
             throw WrongJdkException.release(release, where);
         }
-        ModuleFiles files = ModuleFiles.read(module, values, where, program, cwd, scanner, inputs);
+        ModuleFiles files = ModuleFiles.read(module, values, cwd, scanner, inputs);
         List<MavenBuild> reached = reactor.reached(module).stream().map(Reactor.Module::build).toList();
         ResolveProject resolve = new ResolveProject(module.build(), where, reactor.poms(), reached,
                 () -> resolvers.apply(module.build().repositories()), toolchain);
@@ -108,7 +106,7 @@ final class ModuleBuilds {
         }
         List<Compile.Compiled> modules = new ArrayList<>();
         for (String m : classpaths.compileModules()) {
-            Built dependency = build(reactor.module(m), false);
+            Built dependency = build(reactor.module(m));
             if (dependency == null) {
                 return null;
             }

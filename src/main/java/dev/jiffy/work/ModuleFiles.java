@@ -29,14 +29,11 @@ import java.util.stream.Stream;
 record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, Resource> resources,
         Map<String, String> resourceHashes, Map<String, String> environment) {
 
-    /**
-     * @param required whether the module must have sources: the program's own module must, a
-     *                 module it depends on may hold only resources, or nothing at all
-     */
-    static ModuleFiles read(Reactor.Module module, ResourceFilter.Values values, String where, boolean required, Path cwd,
-            SourceScanner scanner, Map<Path, String> inputs) throws BuildException, IOException {
+    /** A module may have no sources: it holds only resources, or runs a main class of its dependencies. */
+    static ModuleFiles read(Reactor.Module module, ResourceFilter.Values values, Path cwd, SourceScanner scanner,
+            Map<Path, String> inputs) throws BuildException, IOException {
         MavenBuild build = module.build();
-        Target target = sources(build, where, required, cwd, scanner, inputs);
+        Target target = sources(build, cwd, scanner, inputs);
         Map<String, String> sourceHashes = new LinkedHashMap<>();
         if (target != null) {
             for (Path source : target.sources()) {
@@ -58,13 +55,10 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
         return files;
     }
 
-    private static Target sources(MavenBuild build, String where, boolean required, Path cwd, SourceScanner scanner,
-            Map<Path, String> inputs) throws BuildException, IOException {
+    private static Target sources(MavenBuild build, Path cwd, SourceScanner scanner, Map<Path, String> inputs)
+            throws BuildException, IOException {
         Path dir = build.sourceDirectory();
         if (!Files.isDirectory(dir)) {
-            if (required) {
-                throw new BuildException(where + ": no source directory " + SourceSet.display(cwd, dir));
-            }
             // Pinned by the nearest directory there is, whose mtime moves when the source directory is made.
             Path existing = dir.getParent();
             while (existing != null && !Files.isDirectory(existing)) {
@@ -79,7 +73,7 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
         try (Stream<Path> walk = Files.walk(dir)) {
             any = walk.anyMatch(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p));
         }
-        if (!any && !required) {
+        if (!any) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path d : walk.filter(Files::isDirectory).sorted().toList()) {
                     inputs.put(d, scanner.stampDirectory(d));

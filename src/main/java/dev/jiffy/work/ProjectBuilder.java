@@ -124,7 +124,7 @@ public final class ProjectBuilder {
             ActionRunner runner = new ActionRunner(cache, reporter, rebuild, dryRun);
             ModuleBuilds builds = new ModuleBuilds(reactor, cache, runner, resolvers::project, toolchain, cwd, reporter,
                     scanner, dryRun, offline, Clock.systemUTC(), inputs, new ResourceFilter.Values(env, config.userProperties()));
-            ModuleBuilds.Built program = builds.build(target, true);
+            ModuleBuilds.Built program = builds.build(target);
             if (program == null) {
                 return null;
             }
@@ -133,7 +133,7 @@ public final class ProjectBuilder {
             environment.putAll(program.files().environment());
             Map<String, String> resourceHashes = new LinkedHashMap<>(program.files().resourceHashes());
             for (String gav : program.classpaths().runtimeModules()) {
-                ModuleBuilds.Built module = builds.build(builds.module(gav), false);
+                ModuleBuilds.Built module = builds.build(builds.module(gav));
                 if (module == null) {
                     return null;
                 }
@@ -142,7 +142,7 @@ public final class ProjectBuilder {
                 module.files().resourceHashes().forEach(resourceHashes::putIfAbsent);
                 environment.putAll(module.files().environment());
             }
-            String main = chooseMain(mainClass, target.build(), program.compiled().output(), where);
+            String main = chooseMain(mainClass, target.build(), program.compiled(), modules, program.classpaths(), where);
             Function<Classpaths, Link> linkWith = c -> new Link(new Link.Program(target.build().artifactId(), target.coordinates(), main,
                     null, List.of(), program.compiled(), modules, resources, resourceHashes,
                     program.files().sourceHashes(), c.runtime()), toolchain, reporter);
@@ -163,10 +163,44 @@ public final class ProjectBuilder {
         }
     }
 
-    private static String chooseMain(String wanted, MavenBuild build, CompileOutput compiled, String where)
-            throws BuildException {
+    /**
+     * {@code -main}, else the pom's main class, else the one main of the module's own classes. A
+     * class asked for may also come from a module or a jar on the runtime class path, as with
+     * {@code exec:java}: a module without sources of its own can run a dependency's main.
+     */
+    private static String chooseMain(String wanted, MavenBuild build, Compile.Compiled compiled, List<Link.Module> modules,
+            Classpaths classpaths, String where) throws BuildException, IOException {
         String from = wanted == null && build.mainClass() != null ? where + ": the main class" : "-main";
-        return MainClass.choose(wanted != null ? wanted : build.mainClass(), from, compiled, where,
+        String asked = wanted != null ? wanted : build.mainClass();
+        String entry = asked == null ? null : asked.replace('.', '/') + ".class";
+        if (entry != null && (compiled == null || !compiled.output().classes().containsKey(entry))
+                && onClassPath(entry, modules, classpaths)) {
+            return asked;
+        }
+        if (compiled == null) {
+            throw new BuildException(asked == null
+                    ? where + ": no sources, and no main class (choose one with -main Class or exec-maven-plugin's mainClass)"
+                    : from + " " + asked + ": no such class in " + where + " or on its class path");
+        }
+        return MainClass.choose(asked, from, compiled.output(), where,
                 "choose one with -main Class or exec-maven-plugin's mainClass");
+    }
+
+    private static boolean onClassPath(String entry, List<Link.Module> modules, Classpaths classpaths) throws IOException {
+        for (Link.Module m : modules) {
+            if (m.compiled() != null && m.compiled().output().classes().containsKey(entry)) {
+                return true;
+            }
+        }
+        for (Path jar : classpaths.runtime().files()) {
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile(), false)) {
+                if (file.getEntry(entry) != null) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not a jar: it holds no class
+            }
+        }
+        return false;
     }
 }

@@ -158,6 +158,19 @@ class ReactorRunIT {
     }
 
     @Test
+    void aModuleWithoutSourcesRunsTheMainClassOfAModuleItDependsOn() throws Exception {
+        twoModules();
+        reactor("<module>lib</module><module>app</module><module>dist</module>");
+        module("dist", sibling("app"));
+
+        assertThat(jiffy.run("run", "dist")).exitedWith(1).stderrLines().containsExactly(
+                "jiffy: dist/pom.xml: no sources, and no main class (choose one with -main Class or exec-maven-plugin's mainClass)");
+        assertThat(jiffy.run("run", "-main", "app.Main", "dist", "from", "dist")).printed("Hello, from dist (v 1.0)\n");
+        assertThat(jiffy.run("run", "-main", "app.Nowhere", "dist")).exitedWith(1).stderrLines().containsExactly(
+                "jiffy: -main app.Nowhere: no such class in dist/pom.xml or on its class path");
+    }
+
+    @Test
     void aModuleThatIsNotThereIsOneLineNamingThePom() throws Exception {
         twoModules();
         reactor("<module>lib</module>\n    <module>gone</module><module>app</module>");
