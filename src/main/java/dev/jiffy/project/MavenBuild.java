@@ -24,10 +24,12 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param resources    each resource directory with its filtering flag and patterns
  * @param repositories the project's repositories and Central, as the super pom gives it
  * @param processorPath maven-compiler-plugin's {@code annotationProcessorPaths}, versions managed
+ * @param sourceGenerators the build's plugins that generate sources in {@code mvn}'s build, which jiffy does not run
  */
 public record MavenBuild(String coordinates, String artifactId, String packaging, Path sourceDirectory,
         List<ResourceDirectory> resources, List<ProjectDependency> dependencies, List<ProjectDependency> managed,
-        List<Repository> repositories, List<String> javacOptions, List<Coordinate> processorPath, String mainClass) {
+        List<Repository> repositories, List<String> javacOptions, List<Coordinate> processorPath, String mainClass,
+        List<String> sourceGenerators) {
 
     /** A {@code <resource>}: a directory, whether it is filtered, and its include and exclude patterns. */
     public record ResourceDirectory(Path directory, boolean filtering, List<String> includes, List<String> excludes,
@@ -56,7 +58,7 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
                 .map(r -> new Repository(r.getId(), r.getUrl())).toList();
         return new MavenBuild(effective.coordinates(), m.getArtifactId(), m.getPackaging(),
                 Path.of(build.getSourceDirectory()), resources, m.getDependencies().stream().map(MavenBuild::dependency).toList(),
-                managed, repositories, javacOptions(m), processorPath(m, managed), mainClass(m));
+                managed, repositories, javacOptions(m), processorPath(m, managed), mainClass(m), sourceGenerators(build));
     }
 
     private static ProjectDependency dependency(Dependency d) {
@@ -123,6 +125,27 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
             }
         }
         return List.copyOf(options);
+    }
+
+    /** Plugins whose goals make sources by default, named by a part of their artifactId. */
+    private static final List<String> GENERATORS = List.of("antlr", "protobuf", "protoc", "grpc", "jaxb", "jaxws", "xjc",
+            "openapi", "swagger", "avro", "thrift", "javacc", "jflex", "modello", "templating", "build-helper", "wsdl",
+            "jooq", "querydsl", "immutables-maven", "buildnumber", "git-commit-id");
+
+    /**
+     * The build's plugins that make sources or resources in {@code mvn}'s build: one with an
+     * execution bound to a generate or process phase, or a plugin known to generate code.
+     */
+    static List<String> sourceGenerators(Build build) {
+        List<String> found = new ArrayList<>();
+        for (Plugin p : build.getPlugins()) {
+            boolean phase = p.getExecutions().stream().anyMatch(e -> e.getPhase() != null
+                    && (e.getPhase().startsWith("generate-") || e.getPhase().equals("process-sources")));
+            if (phase || GENERATORS.stream().anyMatch(g -> p.getArtifactId().contains(g))) {
+                found.add(p.getArtifactId());
+            }
+        }
+        return List.copyOf(found);
     }
 
     /**

@@ -135,7 +135,7 @@ final class ModuleBuilds {
                 compiled = runner.find(compile);
             }
             if (compiled == null) {
-                compiled = runner.run(compile);
+                compiled = run(compile, module, where);
                 if (compiled == null) {
                     return null;
                 }
@@ -147,6 +147,20 @@ final class ModuleBuilds {
         Built b = new Built(module, resolve, classpaths, compiled, files);
         built.put(gav, b);
         return b;
+    }
+
+    /** Runs a compile; a failed one in a module whose build generates sources says that jiffy does not. */
+    private Compile.Compiled run(Compile compile, Reactor.Module module, String where) throws BuildException, IOException {
+        try {
+            return runner.run(compile);
+        } catch (BuildException e) {
+            List<String> generators = module.build().sourceGenerators();
+            if (!e.getMessage().isEmpty() || generators.isEmpty()) {
+                throw e;
+            }
+            throw new BuildException(where + ": its build runs " + String.join(", ", generators) + ", which may generate"
+                    + " sources; jiffy runs no Maven plugin but the compiler and resources ones");
+        }
     }
 
     private Compile compile(ModuleFiles files, Reactor.Module module, Compile.ClassPath classpath) {

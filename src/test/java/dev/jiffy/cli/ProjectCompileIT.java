@@ -271,4 +271,21 @@ class ProjectCompileIT {
 
         assertThat(jiffy.in(app).run("run", ".")).printed("demo:app:2.5\n");
     }
+
+    @Test
+    void aCompileThatFailsInABuildThatGeneratesSourcesSaysThatJiffyRunsNoSuchPlugin() throws Exception {
+        Path app = project("""
+                <plugins><plugin><groupId>org.antlr</groupId><artifactId>antlr4-maven-plugin</artifactId>
+                  <version>4.13.1</version><executions><execution><goals><goal>antlr4</goal></goals></execution></executions>
+                </plugin></plugins>
+                """, "");
+        write(app.resolve("src/main/java/app/Main.java"),
+                "package app; public class Main { public static void main(String[] a) { new app.grammar.CalcParser(); } }\n");
+
+        Result r = jiffy.in(app).run("run", ".");
+
+        assertThat(r).exitedWith(1).hasNoStackTrace().stderrContains("error: package app.grammar does not exist");
+        assertThat(r.errLines()).last().isEqualTo("jiffy: pom.xml: its build runs antlr4-maven-plugin, which may generate"
+                + " sources; jiffy runs no Maven plugin but the compiler and resources ones");
+    }
 }

@@ -146,4 +146,16 @@ class MavenBuildTest {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text);
     }
+
+    @Test
+    void pluginsThatGenerateSourcesAreNamed() throws Exception {
+        MavenBuild b = read("<build><plugins>"
+                + "<plugin><groupId>org.antlr</groupId><artifactId>antlr4-maven-plugin</artifactId><version>4.13.1</version></plugin>"
+                + "<plugin><groupId>x</groupId><artifactId>our-codegen</artifactId><version>1</version><executions><execution>"
+                + "<phase>generate-sources</phase><goals><goal>gen</goal></goals></execution></executions></plugin>"
+                + "<plugin><artifactId>maven-compiler-plugin</artifactId></plugin></plugins></build>");
+
+        assertThat(b.sourceGenerators()).containsExactly("antlr4-maven-plugin", "our-codegen");
+        assertThat(read("").sourceGenerators()).isEmpty();
+    }
 }
