@@ -119,7 +119,9 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
         Xpp3Dom args = config == null ? null : config.getChild("compilerArgs");
         if (args != null) {
             for (Xpp3Dom arg : args.getChildren()) {
-                if (arg.getValue() != null && !arg.getValue().isBlank()) {
+                // Error Prone checks code and makes no class file; in javac's own JVM it needs exports
+                // that only .mvn/jvm.config gives Maven's, so it is left out, as its -XD settings are not.
+                if (arg.getValue() != null && !arg.getValue().isBlank() && !arg.getValue().strip().startsWith("-Xplugin:ErrorProne")) {
                     options.add(arg.getValue().strip());
                 }
             }

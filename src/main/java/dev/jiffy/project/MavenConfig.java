@@ -14,18 +14,23 @@ import java.util.Properties;
  * the nearest directory at or above the project that has a {@code .mvn} directory, as Maven finds
  * its project root. Other options do not change what is built, and are ignored.
  *
- * @param file the file read, or null when there is none
+ * @param file       the file read, or null when there is none
+ * @param extensions {@code .mvn/extensions.xml} beside it, or null: build extensions, which
+ *                   jiffy does not run (some set versions or properties)
  */
 public record MavenConfig(Path file, Properties userProperties, List<String> activeProfiles,
-        List<String> inactiveProfiles) {
-    public static final MavenConfig NONE = new MavenConfig(null, new Properties(), List.of(), List.of());
+        List<String> inactiveProfiles, Path extensions) {
+    public static final MavenConfig NONE = new MavenConfig(null, new Properties(), List.of(), List.of(), null);
 
     /** The config of the project whose pom is {@code pom}. */
     public static MavenConfig of(Path pom) throws ProjectException {
         for (Path dir = pom.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve(".mvn"))) {
                 Path file = dir.resolve(".mvn/maven.config");
-                return Files.isRegularFile(file) ? read(file) : NONE;
+                Path extensions = dir.resolve(".mvn/extensions.xml");
+                MavenConfig config = Files.isRegularFile(file) ? read(file) : NONE;
+                return Files.isRegularFile(extensions) ? new MavenConfig(config.file(), config.userProperties(),
+                        config.activeProfiles(), config.inactiveProfiles(), extensions) : config;
             }
         }
         return NONE;
@@ -74,6 +79,6 @@ public record MavenConfig(Path file, Properties userProperties, List<String> act
                 }
             }
         }
-        return new MavenConfig(file, user, List.copyOf(active), List.copyOf(inactive));
+        return new MavenConfig(file, user, List.copyOf(active), List.copyOf(inactive), null);
     }
 }

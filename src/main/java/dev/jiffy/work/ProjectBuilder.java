@@ -100,10 +100,15 @@ public final class ProjectBuilder {
             MavenConfig config;
             try {
                 config = MavenConfig.of(pom);
+            } catch (ProjectException e) {
+                throw new BuildException(e.getMessage());
+            }
+            try {
                 reactor = Reactor.of(pom, p -> EffectiveModel.read(p, resolvers::pom, System.getProperty("java.version"),
                         env, config));
             } catch (ProjectException e) {
-                throw new BuildException(e.getMessage());
+                throw new BuildException(e.getMessage() + (config.extensions() == null ? ""
+                        : " (" + SourceSet.display(cwd, config.extensions()) + " names build extensions, which jiffy does not run)"));
             }
             Reactor.Module target = reactor.target();
             String where = SourceSet.display(cwd, pom);

@@ -65,7 +65,7 @@ class EffectiveModelTest {
 
     private EffectiveModel read(String javaVersion, Properties user) throws ProjectException {
         return EffectiveModel.read(app.resolve("pom.xml"), this::pom, javaVersion, Map.of("JIFFY_TEST_WHO", "alice"),
-                new MavenConfig(null, user, List.of(), List.of()));
+                new MavenConfig(null, user, List.of(), List.of(), null));
     }
 
     private Path pom(String g, String a, String v, List<Repository> repositories) throws IOException {

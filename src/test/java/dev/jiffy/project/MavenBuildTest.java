@@ -158,4 +158,14 @@ class MavenBuildTest {
         assertThat(b.sourceGenerators()).containsExactly("antlr4-maven-plugin", "our-codegen");
         assertThat(read("").sourceGenerators()).isEmpty();
     }
+
+    @Test
+    void errorProneIsLeftOutOfJavacsOptions() throws Exception {
+        MavenBuild b = read("<build><plugins><plugin><artifactId>maven-compiler-plugin</artifactId><configuration>"
+                + "<compilerArgs><arg>-XDcompilePolicy=simple</arg><arg>-Xplugin:ErrorProne -Xep:DeadException:WARN</arg>"
+                + "<arg>-Xlint:all</arg></compilerArgs></configuration></plugin></plugins></build>");
+
+        assertThat(b.javacOptions()).containsSubsequence("-XDcompilePolicy=simple", "-Xlint:all")
+                .noneMatch(o -> o.startsWith("-Xplugin"));
+    }
 }

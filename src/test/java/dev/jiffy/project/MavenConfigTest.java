@@ -31,6 +31,18 @@ class MavenConfigTest {
     }
 
     @Test
+    void buildExtensionsAreNotedForMessages() throws Exception {
+        Path root = temp.toRealPath();
+        Files.createDirectories(root.resolve(".mvn"));
+        Files.writeString(root.resolve(".mvn/extensions.xml"), "<extensions/>");
+
+        MavenConfig c = MavenConfig.of(root.resolve("pom.xml"));
+
+        assertThat(c.extensions()).isEqualTo(root.resolve(".mvn/extensions.xml"));
+        assertThat(c.file()).isNull();
+    }
+
+    @Test
     void withoutAnMvnDirectoryThereIsNoConfig() throws Exception {
         assertThat(MavenConfig.of(temp.toRealPath().resolve("pom.xml"))).isSameAs(MavenConfig.NONE);
     }
