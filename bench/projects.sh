@@ -10,14 +10,21 @@
 #
 #   bench/projects.sh
 #
-# Each fixture is timed by ONE hyperfine call holding all its commands, so its ratios are
-# same-run. hyperfine picks each command's run count: as many as fit in 3 s, clamped to
-# MIN_RUNS..MAX_RUNS (defaults 10 and 40), so the short commands get up to MAX_RUNS and Maven
-# MIN_RUNS; WARMUP (default 2) warm-up runs each, after warm-up runs of jiffy by hand.
+# Each fixture is timed in interleaved rounds, as bench/ab.sh does: each round is one hyperfine
+# call (-N, --runs 1) of the fixture's commands, their order reversed every other round of the
+# same commands, so a load that comes and goes falls on all the commands alike instead of on the
+# runs of one. The cheap commands (jiffy, java -cp) are in ROUNDS rounds (default 15); the Maven
+# ones, 2-4 s each, in ROUNDS_MVN (default 7), spread evenly among them (round r of N =
+# max(ROUNDS, ROUNDS_MVN) when r*ROUNDS_MVN mod N < ROUNDS_MVN). A row gives the median of its
+# command's rounds and their min and max; a ratio is the median of jiffy's rounds over the median
+# of the baseline's rounds (a ratio of medians, not a median of per-round ratios). Before the
+# rounds: warm-up runs of jiffy by hand, then one hyperfine call with WARMUP (default 2) warm-up
+# runs of each command. The edit pair has rounds of its own after the cached ones (an edit would
+# make the next cached jiffy run a rebuild); its --prepare runs before each warm-up run and once
+# a round. About 3 minutes on 2 cores, the first build of bin/jiffy aside.
 # Where bin/jiffy fails on a fixture (a jiffy that does not read reactor modules, say), a warning
 # says so, the other commands are timed alone and its ratios read n/a.
-# hyperfine runs all runs of one command before the next, so a load that comes or goes during
-# the run moves the ratios: the load averages at the start and the end are printed.
+# The load averages at the start and the end are printed.
 # The fixtures are generated into a scratch dir (removed on exit; KEEP_SCRATCH=1 keeps it) whose
 # path has a space in it, with a JIFFY_CACHE of its own; jiffy is bin/jiffy of this tree.
 # Maven is apache-maven MAVEN_VERSION (default 3.9.11, else 3.9.16) from Maven Central, fetched
@@ -29,15 +36,15 @@ set -uo pipefail
 here=$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd -P) || exit 1
 root=$(cd -P "$here/.." && pwd -P) || exit 1
 
-MIN_RUNS=${MIN_RUNS:-10}
-MAX_RUNS=${MAX_RUNS:-40}
+ROUNDS=${ROUNDS:-15}
+ROUNDS_MVN=${ROUNDS_MVN:-7}
 WARMUP=${WARMUP:-2}
 MAVEN_VERSION=${MAVEN_VERSION:-3.9.11}
 MAVEN_FALLBACK=3.9.16
 LANG3=3.18.0  # org.apache.commons:commons-lang3, the one dependency from Maven Central
 # Plugin versions of the fixtures' poms (all served by Maven Central).
 V_COMPILER=3.14.0 V_RESOURCES=3.3.1 V_DEPENDENCY=3.8.1 V_EXEC=3.5.1
-# Goals, as ratios of jiffy's mean to the baseline's.
+# Goals, as ratios of jiffy's median to the baseline's.
 GOAL_JAVA=0.90 GOAL_MVN=0.05 GOAL_EDIT=0.40
 started=$(date +%s)
 
@@ -48,6 +55,10 @@ warn() { note "$*"; warnings+=("$*"); }
 
 case ${1-} in -h | --help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;; esac
 
+for v in ROUNDS ROUNDS_MVN WARMUP; do
+  case ${!v} in '' | *[!0-9]*) die "$v=${!v} is not a whole number" ;; esac
+done
+if [ "$ROUNDS" -lt 1 ] || [ "$ROUNDS_MVN" -lt 1 ]; then die "ROUNDS and ROUNDS_MVN must be 1 or more"; fi
 command -v hyperfine >/dev/null || die "hyperfine is not installed (apt-get install hyperfine)"
 command -v jq >/dev/null || die "jq is not installed (apt-get install jq)"
 if [ -n "${JAVA_HOME-}" ]; then java=$JAVA_HOME/bin/java; else java=$(command -v java) || die "no java on PATH and no JAVA_HOME"; fi
@@ -71,7 +82,7 @@ unset JIFFY_VERIFY JIFFY_DEBUG_HASH JIFFY_DEBUG JIFFY_REMOTE_CACHE JIFFY_REMOTE_
 export JIFFY_CACHE=$scratch/jiffy-cache
 mkdir -p "$JIFFY_CACHE"
 
-q() { local s= a; for a in "$@"; do s+="$(printf '%q' "$a") "; done; echo "${s% }"; }
+q() { local s='' a; for a in "$@"; do s+="$(printf '%q' "$a") "; done; echo "${s% }"; }
 
 # ---- Maven 3.9 --------------------------------------------------------------------------
 case ${XDG_CACHE_HOME-} in /*) mvn_cache=$XDG_CACHE_HOME/jiffy-bench ;; *) mvn_cache=${HOME:?}/.cache/jiffy-bench ;; esac
@@ -337,52 +348,106 @@ find "$fx1" "$fx2" -exec touch -d '1 minute ago' {} +
 # ---- building the baselines -------------------------------------------------------------
 # target/classes and the dependency jars for java -cp, with the fetched Maven. mdep.outputFile
 # is relative to each module.
-(cd "$fx1" && "$mvn39" -q -B compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt) >"$scratch/mvn1.log" 2>&1 &&
-  [ -s "$fx1/target/cp.txt" ] || { cat "$scratch/mvn1.log" >&2; die "mvn compile of the one-module fixture failed"; }
+if ! (cd "$fx1" && "$mvn39" -q -B compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt) >"$scratch/mvn1.log" 2>&1 ||
+  [ ! -s "$fx1/target/cp.txt" ]; then
+  cat "$scratch/mvn1.log" >&2; die "mvn compile of the one-module fixture failed"
+fi
 cp1=$fx1/target/classes:$(cat "$fx1/target/cp.txt")
-(cd "$fx2" && "$mvn39" -q -B compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt) >"$scratch/mvn2.log" 2>&1 &&
-  [ -s "$fx2/app/target/cp.txt" ] || { cat "$scratch/mvn2.log" >&2; die "mvn compile of the two-module fixture failed"; }
+if ! (cd "$fx2" && "$mvn39" -q -B compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt) >"$scratch/mvn2.log" 2>&1 ||
+  [ ! -s "$fx2/app/target/cp.txt" ]; then
+  cat "$scratch/mvn2.log" >&2; die "mvn compile of the two-module fixture failed"
+fi
 cp2=$fx2/app/target/classes:$(cat "$fx2/app/target/cp.txt")
 
 # ---- measuring --------------------------------------------------------------------------
-rows=()   # fixture|command|runs|mean ms|sd ms|median ms
+rows=()   # fixture|command|rounds|median ms|min ms|max ms
 goals=()  # lines for the goal summary
-declare -A mean_of  # "fixture|label" -> mean ms
+declare -A median_of  # "fixture|label" -> median ms over its rounds
 
-# hyperfine_run FIXTURE DIR label cmd prepare [label cmd prepare ...]: one hyperfine call in DIR
-# with all the commands (prepare "" for none); fills rows and mean_of.
-hyperfine_run() {
-  local fixture=$1 dir=$2
-  shift 2
-  local args=() labels=() prepares=() any_prepare=0 p i json=$scratch/hf.$RANDOM.json
+# Reads times in seconds, one a line; prints "count median min max", the last three in ms.
+stats() {
+  sort -g | awk 'NF {a[++n] = $1}
+    END {if (!n) exit 1; m = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+         printf "%d %.1f %.1f %.1f\n", n, m * 1000, a[1] * 1000, a[n] * 1000}'
+}
+
+# rounds_run FIXTURE TITLE DIR label cmd prepare group [label cmd prepare group ...]: times the
+# commands in DIR in interleaved rounds (prepare "" for none; group "cheap" or "mvn"); fills
+# rows and median_of.
+rounds_run() {
+  local fixture=$1 title=$2 dir=$3
+  shift 3
+  local labels=() cmds=() prepares=() groups=() times=() i r n key total done_rounds=0
+  local json=$scratch/round.json
   while [ $# -gt 0 ]; do
-    labels+=("$1"); args+=(--command-name "$1" "$2")
-    [ -n "$3" ] && any_prepare=1
-    prepares+=("${3:-true}")
-    shift 3
+    labels+=("$1"); cmds+=("$2"); prepares+=("$3"); groups+=("$4"); times+=("")
+    shift 4
   done
-  # hyperfine pairs the n-th --prepare with the n-th command; `true` where none is wanted.
-  if [ "$any_prepare" = 1 ]; then
-    for ((i = ${#prepares[@]} - 1; i >= 0; i--)); do args=(--prepare "${prepares[$i]}" "${args[@]}"); done
+  total=$((ROUNDS > ROUNDS_MVN ? ROUNDS : ROUNDS_MVN))
+  # hf WARMUP i...: one hyperfine call (--runs 1) in DIR of the commands with these indices, in
+  # this order. hyperfine pairs the n-th --prepare with the n-th command: `true` where none is wanted.
+  hf() {
+    local warm=$1 args=() preps=() any=0 j
+    shift
+    for j in "$@"; do
+      args+=(--command-name "${labels[$j]}" "${cmds[$j]}")
+      [ -n "${prepares[$j]}" ] && any=1
+      preps+=(--prepare "${prepares[$j]:-true}")
+    done
+    [ "$any" = 1 ] && args=("${preps[@]}" "${args[@]}")
+    (cd "$dir" && hyperfine -N --style basic --warmup "$warm" --runs 1 --export-json "$json" "${args[@]}") \
+      >"$scratch/hf.out" 2>&1
+  }
+  # The rounds a group joins: n of the total, spread evenly (round r when r*n mod total < n).
+  joins() { # group round
+    if [ "$1" = mvn ]; then n=$ROUNDS_MVN; else n=$ROUNDS; fi
+    (($2 * n % total < n))
+  }
+  echo "  $title: warm-up ($WARMUP runs of each of ${#labels[@]} commands), then $total rounds" \
+    "(cheap commands in $ROUNDS, Maven in $ROUNDS_MVN)" >&2
+  if ! hf "$WARMUP" "${!labels[@]}"; then
+    cat "$scratch/hf.out" >&2
+    warn "$title: hyperfine failed in the warm-up; its rows are missing"
+    return 1
   fi
-  echo "  $fixture: one hyperfine run of ${#labels[@]} commands (warm-up $WARMUP, $MIN_RUNS..$MAX_RUNS runs each)" >&2
-  (cd "$dir" && hyperfine -N --style basic --warmup "$WARMUP" --min-runs "$MIN_RUNS" --max-runs "$MAX_RUNS" \
-    --export-json "$json" "${args[@]}") >"$scratch/hf.out" 2>&1 ||
-    { cat "$scratch/hf.out" >&2; warn "$fixture: hyperfine failed; its rows are missing"; return 1; }
-  for ((i = 0; i < ${#labels[@]}; i++)); do
-    local mean sd median runs
-    read -r mean sd median runs < <(jq -r --argjson i "$i" \
-      '.results[$i] | "\(.mean * 1000) \((.stddev // 0) * 1000) \(.median * 1000) \(.times | length)"' "$json")
-    mean=$(awk -v m="$mean" 'BEGIN {printf "%.1f", m}')
-    sd=$(awk -v m="$sd" 'BEGIN {printf "%.1f", m}')
-    median=$(awk -v m="$median" 'BEGIN {printf "%.1f", m}')
-    mean_of["$fixture|${labels[$i]}"]=$mean
-    rows+=("$fixture|${labels[$i]}|$runs|$mean|$sd|$median")
+  declare -A seen=()  # set of commands -> rounds of it so far, for the reversal
+  for ((r = 0; r < total; r++)); do
+    local sel=()
+    for i in "${!labels[@]}"; do joins "${groups[$i]}" "$r" && sel+=("$i"); done
+    [ ${#sel[@]} -gt 0 ] || continue # a series of one group only, with fewer rounds than the other's
+    key="${sel[*]}"
+    # Every other round of the same commands runs them in reverse order.
+    if ((${seen[$key]:-0} % 2)); then
+      local backwards=()
+      for ((i = ${#sel[@]} - 1; i >= 0; i--)); do backwards+=("${sel[$i]}"); done
+      sel=("${backwards[@]}")
+    fi
+    seen[$key]=$((${seen[$key]:-0} + 1))
+    printf '\r    round %d/%d ' "$((r + 1))" "$total" >&2
+    if ! hf 0 "${sel[@]}"; then
+      echo >&2
+      cat "$scratch/hf.out" >&2
+      warn "$title: hyperfine failed in round $((r + 1)) of $total; its rows hold the $done_rounds rounds before it"
+      break
+    fi
+    i=0
+    while read -r t; do
+      times[${sel[$i]}]+="$t "
+      i=$((i + 1))
+    done < <(jq -r '.results[].mean' "$json")
+    done_rounds=$((done_rounds + 1))
+  done
+  echo >&2
+  for i in "${!labels[@]}"; do
+    local count median min max
+    read -r count median min max < <(tr ' ' '\n' <<<"${times[$i]}" | stats) || continue
+    median_of["$fixture|${labels[$i]}"]=$median
+    rows+=("$fixture|${labels[$i]}|$count|$median|$min|$max")
   done
 }
-# ratio FIXTURE WHAT LABEL BASE_LABEL GOAL
+# ratio FIXTURE WHAT LABEL BASE_LABEL GOAL: the ratio of the two medians.
 ratio() {
-  local a=${mean_of["$1|$3"]-} b=${mean_of["$1|$4"]-} r met
+  local a=${median_of["$1|$3"]-} b=${median_of["$1|$4"]-} r met
   if [ -z "$a" ] || [ -z "$b" ]; then
     goals+=("$1|$2|n/a|<= ${5}x|n/a (not measured)")
     return
@@ -426,16 +491,18 @@ if warm_jiffy "$fx1" "$out1"; then
   rf1=$(runfile_of "$fx1")
   [ -f "$rf1" ] || warn "one module: no run file after the warm-up runs: the cached case measures jiffy's JVM path"
   id1=$(runfile_id "$rf1")
-  hyperfine_run "one module" "$fx1" "$L_JIFFY" "$c_jiffy" "" "$L_JAVA" "$c_java1" "" "$L_MVN" "$c_mvn1" ""
+  rounds_run "one module" "one module" "$fx1" "$L_JIFFY" "$c_jiffy" "" cheap \
+    "$L_JAVA" "$c_java1" "" cheap "$L_MVN" "$c_mvn1" "" mvn
   [ "$(runfile_id "$rf1")" = "$id1" ] || warn "one module: the run file changed during the timed runs: some took jiffy's JVM path"
 else
   warn "one module: bin/jiffy run . FAILED (output above); java -cp and mvn are timed alone"
-  hyperfine_run "one module" "$fx1" "$L_JAVA" "$c_java1" "" "$L_MVN" "$c_mvn1" ""
+  rounds_run "one module" "one module" "$fx1" "$L_JAVA" "$c_java1" "" cheap "$L_MVN" "$c_mvn1" "" mvn
 fi
 ratio "one module" "cached jiffy / java -cp" "$L_JIFFY" "$L_JAVA" "$GOAL_JAVA"
 ratio "one module" "cached jiffy / mvn compile exec:java" "$L_JIFFY" "$L_MVN" "$GOAL_MVN"
 
-# Two modules: jiffy in app; mvn from the root. The edit commands come last, after the cached ones.
+# Two modules: jiffy in app; mvn from the root. The edit commands have rounds of their own, after
+# the cached ones: an edit in a round would turn the next cached jiffy run into a rebuild.
 echo "two modules:" >&2
 app=$fx2/app
 (cd "$app" && check "$c_java2" "$out2" && check "$c_mvn2" "$out2" && check "$c_edit" && check "$c_mvn2_edit") ||
@@ -454,10 +521,15 @@ if [ "$jiffy2_ok" = 1 ]; then
   warm_jiffy "$app" "$out2" || warn "two modules: bin/jiffy run . in app failed after the edit check"
   rf2=$(runfile_of "$app")
   [ -f "$rf2" ] || warn "two modules: no run file after the warm-up runs: the cached case measures jiffy's JVM path"
-  hyperfine_run "two modules" "$app" "$L_JIFFY" "$c_jiffy" "" "$L_JAVA" "$c_java2" "" "$L_MVN" "$c_mvn2" "" \
-    "$L_JIFFY_EDIT" "$c_jiffy" "$c_edit" "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit"
+  id2=$(runfile_id "$rf2")
+  rounds_run "two modules" "two modules, cached" "$app" "$L_JIFFY" "$c_jiffy" "" cheap \
+    "$L_JAVA" "$c_java2" "" cheap "$L_MVN" "$c_mvn2" "" mvn
+  [ "$(runfile_id "$rf2")" = "$id2" ] || warn "two modules: the run file changed during the timed cached runs: some took jiffy's JVM path"
+  rounds_run "two modules" "two modules, edit" "$app" "$L_JIFFY_EDIT" "$c_jiffy" "$c_edit" cheap \
+    "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit" mvn
 else
-  hyperfine_run "two modules" "$app" "$L_JAVA" "$c_java2" "" "$L_MVN" "$c_mvn2" "" "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit"
+  rounds_run "two modules" "two modules, cached" "$app" "$L_JAVA" "$c_java2" "" cheap "$L_MVN" "$c_mvn2" "" mvn
+  rounds_run "two modules" "two modules, edit" "$app" "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit" mvn
 fi
 ratio "two modules" "cached jiffy / java -cp" "$L_JIFFY" "$L_JAVA" "$GOAL_JAVA"
 ratio "two modules" "cached jiffy / mvn compile exec:java" "$L_JIFFY" "$L_MVN" "$GOAL_MVN"
@@ -472,13 +544,13 @@ echo "- JDK: $java_version"
 echo "- Maven $maven_version: $maven_where"
 echo "- jiffy: bin/jiffy of the tree ($rev); scratch JIFFY_CACHE"
 echo "- fixtures: one module (commons-lang3 $LANG3, --release 17) and a two-module reactor (app needs lib and commons-lang3), in a path with a space; jiffy and java -cp run in the module (app), mvn -f the root pom"
-echo "- timing: $(hyperfine --version) -N, one run per fixture with all its commands (each command's runs back to back), --warmup $WARMUP, $MIN_RUNS..$MAX_RUNS runs each; the edit rows rewrite a string literal in app's Main.java in --prepare before every run"
+echo "- timing: $(hyperfine --version) -N in interleaved rounds, each round one hyperfine call (--runs 1) of a fixture's commands, their order reversed every other round of the same commands; jiffy and java -cp in $ROUNDS rounds, Maven in $ROUNDS_MVN spread evenly among them; before the rounds --warmup $WARMUP; the edit rows (rounds of their own) rewrite a string literal in app's Main.java in --prepare before every run"
 echo
-echo "| fixture | command | runs | mean ms | σ ms | median ms |"
+echo "| fixture | command | rounds | median ms | min ms | max ms |"
 echo "|---|---|---:|---:|---:|---:|"
 for r in "${rows[@]}"; do echo "| ${r//|/ | } |"; done
 echo
-echo "| fixture | ratio of means | value | goal | |"
+echo "| fixture | ratio of medians | value | goal | |"
 echo "|---|---|---:|---|---|"
 for g in "${goals[@]}"; do echo "| ${g//|/ | } |"; done
 echo
