@@ -51,7 +51,7 @@ final class ProjectWarmUp {
         } catch (IOException | ProjectException | RuntimeException e) {
             // only a head start for later runs
         } finally {
-            RemoteWarmUp.removeQuietly(temp);
+            ScratchDirectory.remove(temp);
         }
     }
 }

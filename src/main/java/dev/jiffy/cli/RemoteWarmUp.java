@@ -109,7 +109,7 @@ final class RemoteWarmUp {
         }
     }
 
-    static void removeQuietly(Path temp) {
+    private static void removeQuietly(Path temp) {
         if (temp == null) {
             return;
         }

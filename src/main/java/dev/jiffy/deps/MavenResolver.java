@@ -129,9 +129,23 @@ public final class MavenResolver implements AutoCloseable {
      */
     public Classpaths resolveClasspaths(List<ProjectDependency> dependencies, List<ProjectDependency> managed,
             Map<String, Path> modules) throws DependencyException, IOException {
+        return resolve(dependencies, managed, modules, false);
+    }
+
+    /**
+     * The test class path, as surefire has it: every scope but import, test included; it is both
+     * class paths of the result.
+     */
+    public Classpaths resolveTestClasspath(List<ProjectDependency> dependencies, List<ProjectDependency> managed,
+            Map<String, Path> modules) throws DependencyException, IOException {
+        return resolve(dependencies, managed, modules, true);
+    }
+
+    private Classpaths resolve(List<ProjectDependency> dependencies, List<ProjectDependency> managed,
+            Map<String, Path> modules, boolean tests) throws DependencyException, IOException {
         CollectRequest collect = new CollectRequest();
         for (ProjectDependency d : dependencies) {
-            if (!d.scope().equals("test") && !d.scope().equals("import")) {
+            if ((tests || !d.scope().equals("test")) && !d.scope().equals("import")) {
                 collect.addDependency(dependency(d));
             }
         }
@@ -147,8 +161,9 @@ public final class MavenResolver implements AutoCloseable {
         session.setWorkspaceReader(workspace);
         List<ArtifactResult> results;
         try {
-            results = system().resolveDependencies(session, new DependencyRequest(collect,
-                    DependencyFilterUtils.classpathFilter(JavaScopes.COMPILE, JavaScopes.RUNTIME))).getArtifactResults();
+            results = system().resolveDependencies(session, new DependencyRequest(collect, tests
+                    ? DependencyFilterUtils.classpathFilter(JavaScopes.TEST)
+                    : DependencyFilterUtils.classpathFilter(JavaScopes.COMPILE, JavaScopes.RUNTIME))).getArtifactResults();
         } catch (DependencyResolutionException e) {
             throw new DependencyException(firstLine(e));
         }
@@ -158,8 +173,8 @@ public final class MavenResolver implements AutoCloseable {
         List<String> runtimeModules = new ArrayList<>();
         for (ArtifactResult r : results) {
             String scope = r.getRequest().getDependencyNode().getDependency().getScope();
-            boolean onCompile = !scope.equals(JavaScopes.RUNTIME);
-            boolean onRuntime = scope.equals(JavaScopes.COMPILE) || scope.equals(JavaScopes.RUNTIME);
+            boolean onCompile = tests || !scope.equals(JavaScopes.RUNTIME);
+            boolean onRuntime = tests || scope.equals(JavaScopes.COMPILE) || scope.equals(JavaScopes.RUNTIME);
             if (workspace.holds(r)) {
                 Artifact a = r.getArtifact();
                 String module = a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getBaseVersion();

@@ -25,11 +25,15 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param repositories the project's repositories and Central, as the super pom gives it
  * @param processorPath maven-compiler-plugin's {@code annotationProcessorPaths}, versions managed
  * @param sourceGenerators the build's plugins that generate sources in {@code mvn}'s build, which jiffy does not run
+ * @param tests        the test sources and resources, as maven-surefire-plugin runs them
  */
 public record MavenBuild(String coordinates, String artifactId, String packaging, Path sourceDirectory,
         List<ResourceDirectory> resources, List<ProjectDependency> dependencies, List<ProjectDependency> managed,
         List<Repository> repositories, List<String> javacOptions, List<Coordinate> processorPath, String mainClass,
-        List<String> sourceGenerators) {
+        List<String> sourceGenerators, Tests tests) {
+
+    /** {@code src/test/java} (or testSourceDirectory) and the test resources. */
+    public record Tests(Path sourceDirectory, List<ResourceDirectory> resources) {}
 
     /** A {@code <resource>}: a directory, whether it is filtered, and its include and exclude patterns. */
     public record ResourceDirectory(Path directory, boolean filtering, List<String> includes, List<String> excludes,
@@ -45,11 +49,7 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
     public static MavenBuild of(EffectiveModel effective) {
         Model m = effective.model();
         Build build = m.getBuild();
-        List<ResourceDirectory> resources = new ArrayList<>();
-        for (Resource r : build.getResources()) {
-            resources.add(new ResourceDirectory(Path.of(r.getDirectory()), r.isFiltering(), List.copyOf(r.getIncludes()),
-                    List.copyOf(r.getExcludes()), r.getTargetPath()));
-        }
+        List<ResourceDirectory> resources = resources(build.getResources());
         List<ProjectDependency> managed = new ArrayList<>();
         if (m.getDependencyManagement() != null) {
             m.getDependencyManagement().getDependencies().forEach(d -> managed.add(dependency(d)));
@@ -58,7 +58,17 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
                 .map(r -> new Repository(r.getId(), r.getUrl())).toList();
         return new MavenBuild(effective.coordinates(), m.getArtifactId(), m.getPackaging(),
                 Path.of(build.getSourceDirectory()), resources, m.getDependencies().stream().map(MavenBuild::dependency).toList(),
-                managed, repositories, javacOptions(m), processorPath(m, managed), mainClass(m), sourceGenerators(build));
+                managed, repositories, javacOptions(m), processorPath(m, managed), mainClass(m), sourceGenerators(build),
+                new Tests(Path.of(build.getTestSourceDirectory()), resources(build.getTestResources())));
+    }
+
+    private static List<ResourceDirectory> resources(List<? extends Resource> declared) {
+        List<ResourceDirectory> resources = new ArrayList<>();
+        for (Resource r : declared) {
+            resources.add(new ResourceDirectory(Path.of(r.getDirectory()), r.isFiltering(), List.copyOf(r.getIncludes()),
+                    List.copyOf(r.getExcludes()), r.getTargetPath()));
+        }
+        return resources;
     }
 
     private static ProjectDependency dependency(Dependency d) {

@@ -94,9 +94,7 @@ final class ModuleBuilds {
             throw WrongJdkException.release(release, where);
         }
         ModuleFiles files = ModuleFiles.read(module, values, cwd, scanner, inputs);
-        List<MavenBuild> reached = reactor.reached(module).stream().map(Reactor.Module::build).toList();
-        ResolveProject resolve = new ResolveProject(module.build(), where, reactor.poms(), reached,
-                () -> resolvers.apply(module.build().repositories()), toolchain);
+        ResolveProject resolve = resolve(module, false);
         Classpaths classpaths = Classpaths.EMPTY;
         if (module.build().dependencies().stream().anyMatch(d -> !d.scope().equals("test"))) {
             classpaths = runner.get(resolve);
@@ -197,6 +195,18 @@ final class ModuleBuilds {
             }
         }
         return release;
+    }
+
+    /** The resolve action of {@code module}'s class paths, or of its test class path. */
+    ResolveProject resolve(Reactor.Module module, boolean tests) throws IOException {
+        List<MavenBuild> reached = reactor.reached(module).stream().map(Reactor.Module::build).toList();
+        return new ResolveProject(module.build(), tests, SourceSet.display(cwd, module.pom()), reactor.poms(), reached,
+                () -> resolvers.apply(module.build().repositories()), toolchain);
+    }
+
+    /** {@code module}'s test sources and resources, recorded as inputs. */
+    ModuleFiles testFiles(Reactor.Module module) throws BuildException, IOException {
+        return ModuleFiles.readTests(module, values, cwd, scanner, inputs);
     }
 
     /** The module of {@code coordinates}, which a resolution named as one of the reactor's. */

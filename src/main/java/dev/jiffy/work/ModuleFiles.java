@@ -32,8 +32,20 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
     /** A module may have no sources: it holds only resources, or runs a main class of its dependencies. */
     static ModuleFiles read(Reactor.Module module, ResourceFilter.Values values, Path cwd, SourceScanner scanner,
             Map<Path, String> inputs) throws BuildException, IOException {
-        MavenBuild build = module.build();
-        Target target = sources(build, cwd, scanner, inputs);
+        return read(module, module.build().sourceDirectory(), module.build().resources(), true, values, cwd, scanner, inputs);
+    }
+
+    /** The module's test sources and test resources. */
+    static ModuleFiles readTests(Reactor.Module module, ResourceFilter.Values values, Path cwd, SourceScanner scanner,
+            Map<Path, String> inputs) throws BuildException, IOException {
+        MavenBuild.Tests tests = module.build().tests();
+        return read(module, tests.sourceDirectory(), tests.resources(), false, values, cwd, scanner, inputs);
+    }
+
+    private static ModuleFiles read(Reactor.Module module, Path dir, List<MavenBuild.ResourceDirectory> resourceDirs,
+            boolean main, ResourceFilter.Values values, Path cwd, SourceScanner scanner, Map<Path, String> inputs)
+            throws BuildException, IOException {
+        Target target = sources(dir, module.build().artifactId(), cwd, scanner, inputs);
         Map<String, String> sourceHashes = new LinkedHashMap<>();
         if (target != null) {
             for (Path source : target.sources()) {
@@ -44,9 +56,11 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
         }
         ModuleFiles files = new ModuleFiles(target, sourceHashes, new LinkedHashMap<>(), new LinkedHashMap<>(),
                 new TreeMap<>());
-        files.describe(module);
+        if (main) {
+            files.describe(module);
+        }
         ResourceFilter filter = null;
-        for (MavenBuild.ResourceDirectory r : build.resources()) {
+        for (MavenBuild.ResourceDirectory r : resourceDirs) {
             if (r.filtering() && filter == null) {
                 filter = new ResourceFilter(module.effective().model(), values);
             }
@@ -55,9 +69,8 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
         return files;
     }
 
-    private static Target sources(MavenBuild build, Path cwd, SourceScanner scanner, Map<Path, String> inputs)
+    private static Target sources(Path dir, String artifactId, Path cwd, SourceScanner scanner, Map<Path, String> inputs)
             throws BuildException, IOException {
-        Path dir = build.sourceDirectory();
         if (!Files.isDirectory(dir)) {
             // Pinned by the nearest directory there is, whose mtime moves when the source directory is made.
             Path existing = dir.getParent();
@@ -88,7 +101,7 @@ record ModuleFiles(Target target, Map<String, String> sourceHashes, Map<String, 
         // The program runs on the class path from one jar, which holds no module descriptor.
         List<Path> sources = found.sources().stream()
                 .filter(p -> !p.getFileName().toString().equals("module-info.java")).toList();
-        return new Target(dir, dir, false, sources, found.directories(), Target.programName(build.artifactId()));
+        return new Target(dir, dir, false, sources, found.directories(), Target.programName(artifactId));
     }
 
     /**

@@ -96,20 +96,8 @@ public final class ProjectBuilder {
     public BuildResult build(Path pom, String mainClass, boolean rebuild, boolean dryRun, boolean offline,
             Map<String, String> env) throws BuildException, WrongJdkException, IOException {
         try (Resolvers resolvers = new Resolvers(offline)) {
-            Reactor reactor;
-            MavenConfig config;
-            try {
-                config = MavenConfig.of(pom);
-            } catch (ProjectException e) {
-                throw new BuildException(e.getMessage());
-            }
-            try {
-                reactor = Reactor.of(pom, p -> EffectiveModel.read(p, resolvers::pom, System.getProperty("java.version"),
-                        env, config));
-            } catch (ProjectException e) {
-                throw new BuildException(e.getMessage() + (config.extensions() == null ? ""
-                        : " (" + SourceSet.display(cwd, config.extensions()) + " names build extensions, which jiffy does not run)"));
-            }
+            Loaded loaded = load(pom, resolvers, env);
+            Reactor reactor = loaded.reactor();
             Reactor.Module target = reactor.target();
             String where = SourceSet.display(cwd, pom);
             if (target.build().packaging().equals("pom")) {
@@ -117,18 +105,10 @@ public final class ProjectBuilder {
                 throw new BuildException(where + ": packaging pom has no program of its own; run one of its modules"
                         + (modules.isEmpty() ? "" : " (" + String.join(", ", modules) + ")"));
             }
-            Map<Path, String> inputs = new LinkedHashMap<>();
-            Map<String, String> environment = new TreeMap<>();
-            for (Path file : reactor.pomFiles()) {
-                inputs.put(file, scanner.scan(file, file.toString()).stamp());
-                Matcher m = ENV.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
-                while (m.find()) {
-                    environment.put(m.group(1), env.getOrDefault(m.group(1), ""));
-                }
-            }
+            Map<Path, String> inputs = loaded.inputs();
+            Map<String, String> environment = loaded.environment();
             ActionRunner runner = new ActionRunner(cache, reporter, rebuild, dryRun);
-            ModuleBuilds builds = new ModuleBuilds(reactor, cache, runner, resolvers::project, toolchain, cwd, reporter,
-                    scanner, dryRun, offline, Clock.systemUTC(), inputs, new ResourceFilter.Values(env, config.userProperties()));
+            ModuleBuilds builds = builds(loaded, runner, resolvers, dryRun, offline);
             ModuleBuilds.Built program = builds.build(target);
             if (program == null) {
                 return null;
@@ -173,6 +153,61 @@ public final class ProjectBuilder {
      * class asked for may also come from a module or a jar on the runtime class path, as with
      * {@code exec:java}: a module without sources of its own can run a dependency's main.
      */
+    /** A reactor read, with the inputs and variables its poms make the build depend on. */
+    private record Loaded(Reactor reactor, MavenConfig config, Map<Path, String> inputs, Map<String, String> environment,
+            Map<String, String> env) {}
+
+    private ModuleBuilds builds(Loaded loaded, ActionRunner runner, Resolvers resolvers, boolean dryRun, boolean offline) {
+        return new ModuleBuilds(loaded.reactor(), cache, runner, resolvers::project, toolchain, cwd, reporter, scanner,
+                dryRun, offline, Clock.systemUTC(), loaded.inputs(),
+                new ResourceFilter.Values(loaded.env(), loaded.config().userProperties()));
+    }
+
+    private Loaded load(Path pom, Resolvers resolvers, Map<String, String> env) throws BuildException, IOException {
+        MavenConfig config;
+        try {
+            config = MavenConfig.of(pom);
+        } catch (ProjectException e) {
+            throw new BuildException(e.getMessage());
+        }
+        Reactor reactor;
+        try {
+            reactor = Reactor.of(pom, p -> EffectiveModel.read(p, resolvers::pom, System.getProperty("java.version"),
+                    env, config));
+        } catch (ProjectException e) {
+            throw new BuildException(e.getMessage() + (config.extensions() == null ? ""
+                    : " (" + SourceSet.display(cwd, config.extensions()) + " names build extensions, which jiffy does not run)"));
+        }
+        Map<Path, String> inputs = new LinkedHashMap<>();
+        Map<String, String> environment = new TreeMap<>();
+        for (Path file : reactor.pomFiles()) {
+            inputs.put(file, scanner.scan(file, file.toString()).stamp());
+            Matcher m = ENV.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
+            while (m.find()) {
+                environment.put(m.group(1), env.getOrDefault(m.group(1), ""));
+            }
+        }
+        return new Loaded(reactor, config, inputs, environment, env);
+    }
+
+    /**
+     * The test class path of the module whose pom is {@code pom}, its tests and main classes
+     * compiled; null under {@code -n} when something would be built. A reactor's root
+     * (packaging pom) has no tests of its own.
+     *
+     * @param temp where the resources' jar is written, for the test run
+     */
+    public TestClassPath tests(Path pom, boolean rebuild, boolean dryRun, boolean offline, Map<String, String> env,
+            Path temp) throws BuildException, WrongJdkException, IOException {
+        try (Resolvers resolvers = new Resolvers(offline)) {
+            Loaded loaded = load(pom, resolvers, env);
+            ActionRunner runner = new ActionRunner(cache, reporter, rebuild, dryRun);
+            ModuleBuilds builds = builds(loaded, runner, resolvers, dryRun, offline);
+            return new ModuleTests(builds, cache, runner, toolchain, cwd, reporter, offline, Clock.systemUTC())
+                    .build(loaded.reactor().target(), temp);
+        }
+    }
+
     private static String chooseMain(String wanted, MavenBuild build, Compile.Compiled compiled, List<Link.Module> modules,
             Classpaths classpaths, String where) throws BuildException, IOException {
         String from = wanted == null && build.mainClass() != null ? where + ": the main class" : "-main";

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  */
 final class ResolveProject implements Action<Classpaths> {
     private final MavenBuild module;
+    private final boolean tests;
     private final String where;
     private final Map<String, Path> reactor;
     private final Supplier<MavenResolver> resolver;
@@ -37,11 +38,18 @@ final class ResolveProject implements Action<Classpaths> {
      */
     ResolveProject(MavenBuild module, String where, Map<String, Path> reactor, List<MavenBuild> reached,
             Supplier<MavenResolver> resolver, Toolchain toolchain) throws IOException {
+        this(module, false, where, reactor, reached, resolver, toolchain);
+    }
+
+    /** @param tests whether this is the module's test class path, test scope included */
+    ResolveProject(MavenBuild module, boolean tests, String where, Map<String, Path> reactor, List<MavenBuild> reached,
+            Supplier<MavenResolver> resolver, Toolchain toolchain) throws IOException {
         this.module = module;
+        this.tests = tests;
         this.where = where;
         this.reactor = reactor;
         this.resolver = resolver;
-        ActionKey k = toolchain.key("resolve-project");
+        ActionKey k = toolchain.key(tests ? "resolve-tests" : "resolve-project");
         add(k, "", module);
         for (MavenBuild m : reached) {
             k.add("reactor " + m.coordinates());
@@ -85,14 +93,15 @@ final class ResolveProject implements Action<Classpaths> {
 
     @Override
     public String describe() {
-        return "resolve " + module.dependencies().size() + " dependencies of " + module.coordinates();
+        return "resolve " + module.dependencies().size() + " dependencies of " + module.coordinates() + (tests ? " for its tests" : "");
     }
 
     @Override
     public Classpaths run(Cache cache, ActionId id) throws BuildException, IOException {
         Classpaths classpaths;
         try {
-            classpaths = resolver.get().resolveClasspaths(module.dependencies(), module.managed(), reactor);
+            classpaths = tests ? resolver.get().resolveTestClasspath(module.dependencies(), module.managed(), reactor)
+                    : resolver.get().resolveClasspaths(module.dependencies(), module.managed(), reactor);
         } catch (DependencyException e) {
             throw new BuildException(where + ": " + e.getMessage());
         }

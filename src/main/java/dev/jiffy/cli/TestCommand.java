@@ -1,0 +1,97 @@
+package dev.jiffy.cli;
+
+import dev.jiffy.junit.ModuleTest;
+import dev.jiffy.project.BuildFile;
+import dev.jiffy.run.ToolCode;
+import dev.jiffy.work.BuildException;
+import dev.jiffy.work.Jdk;
+import dev.jiffy.work.ProjectBuilder;
+import dev.jiffy.work.TestClassPath;
+import dev.jiffy.work.WrongJdkException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code jiffy test [flags] [module...]}: each module's tests compiled and run on the JUnit
+ * Platform in a child JVM, one line per module as {@code go test} prints one per package, exit
+ * 1 if any failed or could not run.
+ */
+final class TestCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Path cwd;
+    private final Clock clock;
+    private final Settings settings;
+
+    TestCommand(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.cwd = cwd;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    int run(List<String> args) throws UsageException, Failure, IOException {
+        TestFlags flags = TestFlags.parse(args);
+        ConsoleReporter reporter = new ConsoleReporter(err, flags.build(), settings, "1".equals(env.get("JIFFY_STDERR_TTY")));
+        boolean failed = false;
+        try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
+            String toolVersion = ToolCode.version(session.root(), clock);
+            for (String target : flags.targets()) {
+                Path dir = cwd.resolve(target).normalize();
+                Path pom = Files.isDirectory(dir) ? BuildFile.projectPom(dir) : null;
+                if (pom == null) {
+                    throw new Failure(1, target + ": not a Maven module (no pom.xml at or above it); jiffy test runs a module's tests");
+                }
+                ProjectBuilder builder = new ProjectBuilder(session.buildCache(!flags.build().dryRun() && !offline(flags)),
+                        Jdk.current(), toolVersion, cwd, reporter, dev.jiffy.work.SourceScanner.READ);
+                Path temp = Files.createTempDirectory("jiffy-test-");
+                try {
+                    TestClassPath tests = builder.tests(pom, flags.build().rebuild(), flags.build().dryRun(), offline(flags),
+                            env, temp);
+                    if (tests == null || flags.build().dryRun()) {
+                        continue;
+                    }
+                    ModuleTest.Outcome outcome = ModuleTest.run(tests, new ModuleTest.Options(flags.verbose(), flags.run(),
+                            flags.failFast(), flags.timeout(), List.of()), ToolCode.location(), childEnv(), temp);
+                    out.print(outcome.text());
+                    out.flush();
+                    failed |= !outcome.passed();
+                } catch (BuildException e) {
+                    if (!e.getMessage().isEmpty()) {
+                        err.println("jiffy: " + e.getMessage());
+                    }
+                    out.println("FAIL\t" + target + " [build failed]");
+                    failed = true;
+                } catch (WrongJdkException e) {
+                    throw new Failure(1, e.getMessage() + " (run jiffy test with -java <home>)");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Failure(1, "interrupted");
+                } finally {
+                    ScratchDirectory.remove(temp);
+                }
+            }
+        }
+        return failed ? 1 : 0;
+    }
+
+    private boolean offline(TestFlags flags) {
+        return flags.build().offline() || settings.offline();
+    }
+
+    /** The test JVM's environment: the user's, without the launcher's own channel. */
+    private Map<String, String> childEnv() {
+        Map<String, String> e = new HashMap<>(env);
+        e.remove("JIFFY_HANDOFF");
+        return e;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.jiffy.junit;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The main class of the test JVM {@code jiffy test} starts: it runs the tests of one module on
+ * the JUnit Platform, the classes surefire would include by default, and writes one event per
+ * line to a file ({@link TestEvents} reads them), so the tests' own output keeps stdout and
+ * stderr. It uses only the JDK and the platform's launcher API, which the project's own JUnit
+ * brings: none of jiffy's other classes or dependencies are on the test class path.
+ *
+ * <p>Arguments: the events file, the test classes (a directory or zip), then {@code -run REGEX}
+ * and {@code -failfast}, each optional.
+ */
+public final class PlatformRunner {
+    /** surefire's default includes, as class names: Test*, *Test, *Tests, *TestCase; no nested class. */
+    static final String INCLUDES = "^(.*\\.)?(Test[^.$]*|[^.$]*Test|[^.$]*Tests|[^.$]*TestCase)$";
+
+    private PlatformRunner() {}
+
+    public static void main(String[] args) throws IOException {
+        Path events = Path.of(args[0]);
+        Path classes = Path.of(args[1]);
+        Pattern run = null;
+        boolean failFast = false;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("-run")) {
+                run = Pattern.compile(args[++i]);
+            } else if (args[i].equals("-failfast")) {
+                failFast = true;
+            }
+        }
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(classes)))
+                .filters(ClassNameFilter.includeClassNamePatterns(INCLUDES));
+        if (run != null) {
+            request.filters(named(run));
+        }
+        LauncherDiscoveryRequest discovery = request.build();
+        try (Writer out = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
+            Launcher launcher = LauncherFactory.create();
+            Events listener = new Events(out, failFast);
+            launcher.execute(discovery, listener);
+            out.write("end\n");
+        }
+        System.exit(0);
+    }
+
+    /** {@code -run}: a test whose {@code Class#method} (simple or full class name) the pattern finds. */
+    private static PostDiscoveryFilter named(Pattern run) {
+        return descriptor -> {
+            Optional<org.junit.platform.engine.TestSource> source = descriptor.getSource();
+            if (!descriptor.isTest() || source.isEmpty() || !(source.get() instanceof MethodSource m)) {
+                return FilterResult.included("not a test method");
+            }
+            String simple = m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1) + "#" + m.getMethodName();
+            boolean found = run.matcher(simple).find() || run.matcher(m.getClassName() + "#" + m.getMethodName()).find();
+            return found ? FilterResult.included("-run") : FilterResult.excluded("-run");
+        };
+    }
+
+    /** Writes each test's start and end, and with -failfast stops the JVM at the first failure. */
+    private static final class Events implements TestExecutionListener {
+        private final Writer out;
+        private final boolean failFast;
+        private final java.util.Map<String, Long> started = new java.util.HashMap<>();
+
+        Events(Writer out, boolean failFast) {
+            this.out = out;
+            this.failFast = failFast;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (id.isTest()) {
+                started.put(id.getUniqueId(), System.nanoTime());
+                write("start", name(id), "", "");
+            }
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            if (id.isTest()) {
+                write("skip", name(id), "0", reason == null ? "" : reason);
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            Throwable t = result.getThrowable().orElse(null);
+            if (!id.isTest() && t == null) {
+                return;
+            }
+            Long start = started.remove(id.getUniqueId());
+            long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+            String status = switch (result.getStatus()) {
+                case SUCCESSFUL -> "pass";
+                case ABORTED -> "skip";
+                case FAILED -> "fail";
+            };
+            String detail = "";
+            if (t != null) {
+                StringWriter trace = new StringWriter();
+                t.printStackTrace(new PrintWriter(trace));
+                detail = trace.toString();
+            }
+            write(status, name(id), Long.toString(millis), detail);
+            if (failFast && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                try {
+                    out.write("end\n");
+                    out.flush();
+                } catch (IOException e) {
+                    // the run stops either way
+                }
+                Runtime.getRuntime().halt(1);
+            }
+        }
+
+        /** {@code Class#method}, by the simple class name, or the display name of what has no method. */
+        private static String name(TestIdentifier id) {
+            if (id.getSource().isPresent() && id.getSource().get() instanceof MethodSource m) {
+                String cls = m.getClassName();
+                return cls.substring(cls.lastIndexOf('.') + 1) + "#" + m.getMethodName();
+            }
+            return id.getDisplayName();
+        }
+
+        private void write(String kind, String name, String millis, String detail) {
+            try {
+                out.write(kind + "\t" + escape(name) + "\t" + millis + "\t" + escape(detail) + "\n");
+                out.flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        static String escape(String s) {
+            return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "");
+        }
+    }
+}

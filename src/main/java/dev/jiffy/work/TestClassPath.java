@@ -1,0 +1,18 @@
+package dev.jiffy.work;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a module's tests run with: the test class path as files (the compiled test classes and
+ * main classes, the compiled modules, a jar of the resources, the jars, JUnit's launcher), the
+ * lines that name its content for a test action's ID, and the JDK that built it.
+ *
+ * @param coordinates  the module's {@code groupId:artifactId}, as {@code jiffy test} prints it
+ * @param directory    the module's directory, where its tests run
+ * @param testClasses  the compiled test classes (a zip), which the tests are found in; null without tests
+ * @param classpath    the test JVM's class path, in order
+ * @param keyLines     one line for each thing on it, by content: output IDs and coordinates
+ */
+public record TestClassPath(String coordinates, Path directory, Path testClasses, List<Path> classpath,
+        List<String> keyLines, Jdk jdk) {}
