@@ -68,6 +68,11 @@ final class CacheSession implements AutoCloseable {
         return tempDir != null ? primary : new SpillCache(primary, this::spill);
     }
 
+    /** The local cache alone, for what is never shared: test results. */
+    Cache localCache() {
+        return cache;
+    }
+
     /** The temporary cache for the rest of a build whose put the configured cache refused. */
     private Cache spill(IOException why) throws IOException {
         reporter.warning("cache " + settings.cacheDir() + " cannot store the build (" + Messages.describe(why)

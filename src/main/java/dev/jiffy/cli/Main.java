@@ -85,7 +85,7 @@ public final class Main {
             case "version" -> new VersionCommand(out, cwd).run(rest);
             case "env" -> new EnvCommand(out, Settings.from(env), env).run(rest);
             case "cache" -> new CacheCommand(out, err, Settings.from(env), clock).run(rest);
-            case "clean" -> new CleanCommand(out, Settings.from(env)).run(rest);
+            case "clean" -> new CleanCommand(out, Settings.from(env), clock).run(rest);
             case "run", "build" -> new ProgramCommand(err, env, cwd, clock, Settings.from(env)).run(command, rest);
             case "test" -> new TestCommand(out, err, env, cwd, clock, Settings.from(env)).run(rest);
             case "tool" -> new ToolCommand(new ProgramCommand(err, env, cwd, clock, Settings.from(env)), env, cwd, clock).run(rest);

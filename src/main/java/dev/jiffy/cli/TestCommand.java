@@ -60,8 +60,15 @@ final class TestCommand {
                     if (tests == null || flags.build().dryRun()) {
                         continue;
                     }
+                    List<Path> ignored = new java.util.ArrayList<>(List.of(tests.jdk().home(),
+                            Path.of(System.getProperty("user.home"), ".m2", "repository"), ToolCode.location()));
+                    if (session.root() != null) {
+                        ignored.add(session.root());
+                    }
+                    // Results stay in the local cache: another machine's files are not these.
                     ModuleTest.Outcome outcome = ModuleTest.run(tests, new ModuleTest.Options(flags.verbose(), flags.run(),
-                            flags.failFast(), flags.timeout(), List.of()), ToolCode.location(), childEnv(), temp);
+                            flags.failFast(), flags.timeout(), List.of()), ToolCode.location(), childEnv(tests.directory()),
+                            session.localCache(), session.root(), flags.fresh(), ignored, clock, reporter, temp);
                     out.print(outcome.text());
                     out.flush();
                     failed |= !outcome.passed();
@@ -88,10 +95,12 @@ final class TestCommand {
         return flags.build().offline() || settings.offline();
     }
 
-    /** The test JVM's environment: the user's, without the launcher's own channel. */
-    private Map<String, String> childEnv() {
+    /** The test JVM's environment: the user's, without the launcher's own channel, in the module's directory. */
+    private Map<String, String> childEnv(Path module) {
         Map<String, String> e = new HashMap<>(env);
         e.remove("JIFFY_HANDOFF");
+        e.remove("JIFFY_STDERR_TTY");
+        e.put("PWD", module.toString());
         return e;
     }
 }

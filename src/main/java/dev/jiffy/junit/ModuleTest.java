@@ -1,15 +1,22 @@
 package dev.jiffy.junit;
 
+import dev.jiffy.cache.ActionId;
+import dev.jiffy.cache.Cache;
+import dev.jiffy.work.BuildReporter;
 import dev.jiffy.work.TestClassPath;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The test step of one module: its tests run in a child JVM, and the result printed as
- * {@code go test} prints a package's.
+ * The test step of one module: its tests run in a child JVM and the result printed as
+ * {@code go test} prints a package's, or a passing result replayed from the cache when nothing
+ * it read has changed ({@link TestResults}).
  */
 public final class ModuleTest {
     /**
@@ -25,15 +32,62 @@ public final class ModuleTest {
 
     private ModuleTest() {}
 
-    /** Runs the tests of {@code tests} with jiffy's classes at {@code runner}; {@code temp} is the run's scratch directory. */
-    public static Outcome run(TestClassPath tests, Options options, Path runner, Map<String, String> env, Path temp)
+    /**
+     * Runs the tests of {@code tests} with jiffy's classes at {@code runner}, or replays a cached
+     * passing result; {@code temp} is the run's scratch directory.
+     *
+     * @param cacheRoot the cache's directory, or null for a temporary cache
+     * @param fresh     {@code -count=1}: run even if a result is cached
+     * @param ignored   directories whose files a run may read without their being its inputs:
+     *                  the JDK, the cache, the scratch directory, the local repository
+     */
+    public static Outcome run(TestClassPath tests, Options options, Path runner, Map<String, String> env, Cache cache,
+            Path cacheRoot, boolean fresh, List<Path> ignored, Clock clock, BuildReporter reporter, Path temp)
             throws IOException, InterruptedException {
         if (tests.testClasses() == null) {
             return new Outcome("?   \t" + tests.coordinates() + "\t[no test files]\n", true);
         }
-        TestProcess.Outcome outcome = TestProcess.run(tests, runner, options.jvmOptions(), env, options.run(),
-                options.failFast(), options.timeout(), temp);
+        TestResults results = new TestResults(cache, cacheRoot, clock);
+        ActionId id = TestResults.key(tests, options, env);
+        if (!fresh) {
+            String cached = results.find(id);
+            if (cached != null) {
+                reporter.trace("action test " + id + ": hit");
+                cache.count("test-hits", 1);
+                return new Outcome(replayed(cached), true);
+            }
+            reporter.trace("action test " + id + ": miss");
+        }
+        List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
+        jvmOptions.addAll(FileReads.jvmOptions(temp));
+        TestProcess.Outcome outcome = TestProcess.run(tests, runner, jvmOptions, env, options.run(), options.failFast(),
+                options.timeout(), temp);
         TestReport.Result result = TestReport.of(tests.coordinates(), outcome, options.verbose(), options.run() != null);
+        cache.count("test-runs", 1);
+        if (result.passed()) {
+            Set<Path> read = FileReads.read(temp);
+            List<Path> skip = new ArrayList<>(ignored);
+            skip.add(temp);
+            skip.addAll(tests.classpath());
+            if (read == null) {
+                reporter.step("test result not cached: the test JVM left no record of what it read");
+            } else if (!results.store(id, TestInputs.of(read, tests.directory(), skip), result.text())) {
+                reporter.step("test result not cached: a file it read changed within the last 2 seconds");
+            }
+        }
         return new Outcome(result.text(), result.passed());
+    }
+
+    /** A cached output as first printed, its last line's time replaced by {@code (cached)}, as go test does. */
+    static String replayed(String output) {
+        String body = output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
+        int last = body.lastIndexOf('\n') + 1;
+        String line = body.substring(last);
+        String[] fields = line.split("\t", -1);
+        if (fields.length == 3) {
+            String rest = fields[2].contains(" [") ? fields[2].substring(fields[2].indexOf(" [")) : "";
+            line = fields[0] + "\t" + fields[1] + "\t(cached)" + rest;
+        }
+        return body.substring(0, last) + line + "\n";
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * An action ID built from readable lines, so that {@code JIFFY_DEBUG_HASH=1} can print exactly
  * what went into it (Go's {@code GODEBUG=gocachehash=1}) and two IDs can be compared by eye.
  */
-final class ActionKey {
+public final class ActionKey {
     private final String action;
     private final MessageDigest digest = Sha256.newDigest();
     private final List<String> lines = new ArrayList<>();
@@ -23,7 +23,7 @@ final class ActionKey {
         add("jdk " + jdk.describe());
     }
 
-    ActionKey add(String line) {
+    public ActionKey add(String line) {
         if (line.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("action key line with a newline: " + line);
         }
@@ -32,7 +32,7 @@ final class ActionKey {
         return this;
     }
 
-    ActionId id() {
+    public ActionId id() {
         try {
             return new ActionId(Sha256.hex(((MessageDigest) digest.clone()).digest()));
         } catch (CloneNotSupportedException e) {
@@ -40,11 +40,11 @@ final class ActionKey {
         }
     }
 
-    String action() {
+    public String action() {
         return action;
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 }

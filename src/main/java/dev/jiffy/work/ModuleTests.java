@@ -59,7 +59,8 @@ final class ModuleTests {
         ModuleFiles files = builds.testFiles(module);
         String ga = module.coordinates().substring(0, module.coordinates().lastIndexOf(':'));
         if (files.target() == null) {
-            return new TestClassPath(ga, module.pom().getParent(), null, List.of(), List.of(), toolchain.jdk());
+            return new TestClassPath(ga, module.pom().getParent(), null, List.of(), List.of(), toolchain.jdk(),
+                    toolchain.toolVersion());
         }
         ResolveProject resolve = builds.resolve(module, true);
         Classpaths classpaths = runner.get(resolve);
@@ -118,7 +119,7 @@ final class ModuleTests {
         classpath.addAll(launcher.files());
         launcher.artifacts().forEach(a -> keyLines.add("launcher " + a.keyLine()));
         return new TestClassPath(ga, module.pom().getParent(), cache.outputFile(compiled.id()), List.copyOf(classpath),
-                List.copyOf(keyLines), toolchain.jdk());
+                List.copyOf(keyLines), toolchain.jdk(), toolchain.toolVersion());
     }
 
     /**

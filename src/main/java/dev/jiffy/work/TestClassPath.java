@@ -13,6 +13,14 @@ import java.util.List;
  * @param testClasses  the compiled test classes (a zip), which the tests are found in; null without tests
  * @param classpath    the test JVM's class path, in order
  * @param keyLines     one line for each thing on it, by content: output IDs and coordinates
+ * @param toolVersion  jiffy's own build version, which every action ID starts with
  */
 public record TestClassPath(String coordinates, Path directory, Path testClasses, List<Path> classpath,
-        List<String> keyLines, Jdk jdk) {}
+        List<String> keyLines, Jdk jdk, String toolVersion) {
+    /** An action ID of the tests' own, starting as every action ID does, with their class path's lines. */
+    public ActionKey key(String action) {
+        ActionKey key = new ActionKey(action, toolVersion, jdk);
+        keyLines.forEach(key::add);
+        return key;
+    }
+}

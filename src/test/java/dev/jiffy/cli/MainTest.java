@@ -224,7 +224,7 @@ class MainTest {
         }
         assertThat(main("clean", "-cache")).as("no cache to clean").succeeded().printed("");
         assertThat(main(Map.of("JIFFY_CACHE", "off"), "clean", "-cache")).succeeded().printed("");
-        assertUsageError(main("clean"), "clean takes one flag: -cache");
-        assertUsageError(main("clean", "-cache", "-x"), "clean takes one flag: -cache");
+        assertUsageError(main("clean"), "clean takes one flag: -cache or -testcache");
+        assertUsageError(main("clean", "-cache", "-x"), "clean takes one flag: -cache or -testcache");
     }
 }
