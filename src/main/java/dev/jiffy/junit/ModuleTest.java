@@ -47,6 +47,12 @@ public final class ModuleTest {
         if (tests.testClasses() == null) {
             return new Outcome("?   \t" + tests.coordinates() + "\t[no test files]\n", true);
         }
+        Map<String, String> testEnv = new java.util.HashMap<>(env);
+        testEnv.putAll(tests.environment());
+        env = testEnv;
+        List<String> pomOptions = new ArrayList<>(tests.jvmOptions());
+        pomOptions.addAll(options.jvmOptions());
+        options = new Options(options.verbose(), options.run(), options.failFast(), options.timeout(), List.copyOf(pomOptions));
         TestResults results = new TestResults(cache, cacheRoot, clock);
         ActionId id = TestResults.key(tests, options, env);
         if (!fresh) {

@@ -6,6 +6,7 @@ import dev.jiffy.deps.Repository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Dependency;
@@ -32,8 +33,50 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
         List<Repository> repositories, List<String> javacOptions, List<Coordinate> processorPath, String mainClass,
         List<String> sourceGenerators, Tests tests) {
 
-    /** {@code src/test/java} (or testSourceDirectory) and the test resources. */
-    public record Tests(Path sourceDirectory, List<ResourceDirectory> resources) {}
+    /**
+     * {@code src/test/java} (or testSourceDirectory), the test resources, and what
+     * maven-surefire-plugin's configuration gives the test JVM.
+     *
+     * @param jvmOptions  {@code argLine}, split into words, with {@code systemPropertyVariables} as {@code -D}
+     * @param environment {@code environmentVariables}
+     */
+    public record Tests(Path sourceDirectory, List<ResourceDirectory> resources, List<String> jvmOptions,
+            Map<String, String> environment) {}
+
+    private static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
+
+    static Tests tests(Model m) {
+        Build build = m.getBuild();
+        Xpp3Dom config = configuration(m, SUREFIRE);
+        List<String> jvm = new ArrayList<>();
+        String argLine = child(config, "argLine");
+        if (argLine == null) {
+            argLine = m.getProperties().getProperty("argLine");
+        }
+        if (argLine != null) {
+            for (String word : argLine.strip().split("\\s+")) {
+                // @{argLine} is late replacement for another plugin's (JaCoCo's) options: none here.
+                if (!word.isEmpty() && !word.matches("@\\{[^}]*}") && !word.matches("\\$\\{[^}]*}")) {
+                    jvm.add(word);
+                }
+            }
+        }
+        Map<String, String> environment = new java.util.TreeMap<>();
+        Xpp3Dom properties = config == null ? null : config.getChild("systemPropertyVariables");
+        if (properties != null) {
+            for (Xpp3Dom p : properties.getChildren()) {
+                jvm.add("-D" + p.getName() + "=" + (p.getValue() == null ? "" : p.getValue().strip()));
+            }
+        }
+        Xpp3Dom variables = config == null ? null : config.getChild("environmentVariables");
+        if (variables != null) {
+            for (Xpp3Dom v : variables.getChildren()) {
+                environment.put(v.getName(), v.getValue() == null ? "" : v.getValue().strip());
+            }
+        }
+        return new Tests(Path.of(build.getTestSourceDirectory()), resources(build.getTestResources()), List.copyOf(jvm),
+                java.util.Collections.unmodifiableMap(environment));
+    }
 
     /** A {@code <resource>}: a directory, whether it is filtered, and its include and exclude patterns. */
     public record ResourceDirectory(Path directory, boolean filtering, List<String> includes, List<String> excludes,
@@ -59,7 +102,7 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
         return new MavenBuild(effective.coordinates(), m.getArtifactId(), m.getPackaging(),
                 Path.of(build.getSourceDirectory()), resources, m.getDependencies().stream().map(MavenBuild::dependency).toList(),
                 managed, repositories, javacOptions(m), processorPath(m, managed), mainClass(m), sourceGenerators(build),
-                new Tests(Path.of(build.getTestSourceDirectory()), resources(build.getTestResources())));
+                tests(m));
     }
 
     private static List<ResourceDirectory> resources(List<? extends Resource> declared) {

@@ -2,6 +2,7 @@ package dev.jiffy.work;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a module's tests run with: the test class path as files (the compiled test classes and
@@ -14,9 +15,11 @@ import java.util.List;
  * @param classpath    the test JVM's class path, in order
  * @param keyLines     one line for each thing on it, by content: output IDs and coordinates
  * @param toolVersion  jiffy's own build version, which every action ID starts with
+ * @param jvmOptions   the test JVM's options from surefire's configuration
+ * @param environment  variables surefire's configuration sets for the tests
  */
 public record TestClassPath(String coordinates, Path directory, Path testClasses, List<Path> classpath,
-        List<String> keyLines, Jdk jdk, String toolVersion) {
+        List<String> keyLines, Jdk jdk, String toolVersion, List<String> jvmOptions, Map<String, String> environment) {
     /** An action ID of the tests' own, starting as every action ID does, with their class path's lines. */
     public ActionKey key(String action) {
         ActionKey key = new ActionKey(action, toolVersion, jdk);

@@ -1,0 +1,214 @@
+package dev.jiffy.cli;
+
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code jiffy test} on a real Maven module with real JUnit 5 tests in a child JVM: go test's
+ * lines, failures with the test's own frames, and cached passes that never go stale: a change
+ * to a test resource, to a file outside the module, to a variable or to a system property the
+ * tests read runs them again.
+ */
+class TestCommandIT {
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Jiffy jiffy = sandbox.jiffy();
+    final Path module = work.resolve("calc");
+
+    private void project(String surefire) throws Exception {
+        write(module.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                  <groupId>demo</groupId><artifactId>calc</artifactId><version>1</version>
+                  <properties><maven.compiler.release>17</maven.compiler.release></properties>
+                  <dependencies>
+                    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId>
+                      <version>5.14.1</version><scope>test</scope></dependency>
+                  </dependencies>
+                  <build><plugins><plugin><artifactId>maven-surefire-plugin</artifactId>
+                    <configuration>%s</configuration></plugin></plugins></build>
+                </project>
+                """.formatted(surefire));
+        write(module.resolve("src/main/java/calc/Calc.java"),
+                "package calc; public class Calc { public static int add(int a, int b) { return a + b; } }\n");
+    }
+
+    private void test(String body) throws Exception {
+        write(module.resolve("src/test/java/calc/CalcTest.java"), """
+                package calc;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import org.junit.jupiter.api.Test;
+
+                class CalcTest {
+                    @Test
+                    void adds() {
+                        assertEquals(4, Calc.add(2, 2));
+                    }
+                %s
+                }
+                """.formatted(body));
+    }
+
+    /** Waits out the two seconds within which a changed input makes a result uncacheable. */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(2_100);
+    }
+
+    @Test
+    void aPassingModuleIsOneOkLineAndThenCached() throws Exception {
+        project("");
+        test("");
+        settle();
+
+        Result first = jiffy.in(module).run("test");
+        assertThat(first).succeeded().stdout().matches("ok  \tdemo:calc\t\\d+\\.\\d{3}s\n");
+        Result again = jiffy.in(module).run("test");
+        assertThat(again).succeeded().printed("ok  \tdemo:calc\t(cached)\n");
+        assertThat(jiffy.in(module).run("test", "-count=1")).succeeded().stdout().doesNotContain("(cached)");
+        assertThat(jiffy.run("test", "calc")).printed("ok  \tdemo:calc\t(cached)\n");
+
+        assertThat(jiffy.run("clean", "-testcache")).succeeded();
+        assertThat(jiffy.run("test", "calc")).succeeded().stdout().doesNotContain("(cached)");
+        assertThat(jiffy.run("cache", "stat").out()).containsPattern("(?m)^test hits: +2$");
+    }
+
+    @Test
+    void aFailureShowsItsMessageAndTheTestsOwnFramesAndIsNeverCached() throws Exception {
+        project("");
+        test("""
+                    @Test
+                    void subtracts() {
+                        System.out.println("computing");
+                        assertEquals(1, Calc.add(2, -2), "two minus two");
+                    }
+                """);
+        settle();
+
+        Result r = jiffy.in(module).run("test");
+
+        assertThat(r).exitedWith(1).hasNoStackTrace();
+        assertThat(r.out()).startsWith("--- FAIL: CalcTest#subtracts (")
+                .contains("    org.opentest4j.AssertionFailedError: two minus two ==> expected: <1> but was: <0>\n"
+                        + "    at calc.CalcTest.subtracts(CalcTest.java:17)\n")
+                .contains("computing\n")
+                .doesNotContain("at org.junit.")
+                .containsPattern("\nFAIL\tdemo:calc\t\\d+\\.\\d{3}s\n$");
+        assertThat(jiffy.in(module).run("test").out()).doesNotContain("(cached)").contains("FAIL\tdemo:calc");
+    }
+
+    @Test
+    void aCachedPassNeverOutlivesAChangeToWhatTheTestsRead() throws Exception {
+        Path outside = work.resolve("shared/limit.txt");
+        write(outside, "10\n");
+        project("<systemPropertyVariables><calc.mode>strict</calc.mode></systemPropertyVariables>");
+        write(module.resolve("src/test/resources/answer.txt"), "4\n");
+        test("""
+                    @Test
+                    void readsWhatItReads() throws Exception {
+                        assertEquals(new String(CalcTest.class.getResourceAsStream("/answer.txt").readAllBytes()).strip(),
+                                String.valueOf(Calc.add(2, 2)), "resource");
+                        assertEquals("10", Files.readString(Path.of("../shared/limit.txt")).strip(), "outside file");
+                        assertEquals("hello", System.getenv("CALC_GREETING"), "variable");
+                        assertEquals("strict", System.getProperty("calc.mode"), "property");
+                    }
+                """);
+        Jiffy inModule = jiffy.in(module).with("CALC_GREETING", "hello");
+        settle();
+        assertThat(inModule.run("test")).succeeded();
+        assertThat(inModule.run("test")).printed("ok  \tdemo:calc\t(cached)\n");
+
+        // Each change must run the tests again, and here each makes them fail.
+        write(module.resolve("src/test/resources/answer.txt"), "5\n");
+        assertThat(inModule.run("test")).exitedWith(1).stdout().contains("resource ==>");
+        write(module.resolve("src/test/resources/answer.txt"), "4\n");
+        settle();
+        assertThat(inModule.run("test")).succeeded().stdout().doesNotContain("(cached)");
+
+        write(outside, "11\n");
+        assertThat(inModule.run("test")).exitedWith(1).stdout().contains("outside file ==>");
+        write(outside, "10\n");
+        settle();
+        assertThat(inModule.run("test")).succeeded();
+        assertThat(inModule.run("test")).printed("ok  \tdemo:calc\t(cached)\n");
+
+        assertThat(inModule.with("CALC_GREETING", "bye").run("test")).exitedWith(1).stdout().contains("variable ==>");
+
+        project("<systemPropertyVariables><calc.mode>lenient</calc.mode></systemPropertyVariables>");
+        assertThat(inModule.run("test")).exitedWith(1).stdout().contains("property ==>");
+    }
+
+    @Test
+    void verboseAndRunShowAndChooseTests() throws Exception {
+        project("");
+        test("""
+                    @Test
+                    void multiplies() {
+                        assertEquals(6, 2 * 3);
+                    }
+                """);
+
+        Result v = jiffy.in(module).run("test", "-v", "-run", "CalcTest#mult");
+
+        assertThat(v).succeeded();
+        assertThat(v.out()).contains("=== RUN   CalcTest#multiplies\n--- PASS: CalcTest#multiplies (")
+                .doesNotContain("adds").containsPattern("\nok  \tdemo:calc\t\\d+\\.\\d{3}s\n$");
+    }
+
+    @Test
+    void aModuleWithoutTestsAndOneWhoseTestsFindNothingAreToldApart() throws Exception {
+        project("");
+        assertThat(jiffy.in(module).run("test")).succeeded().printed("?   \tdemo:calc\t[no test files]\n");
+
+        write(module.resolve("src/test/java/calc/Helper.java"), "package calc; class Helper {}\n");
+        Result none = jiffy.in(module).run("test");
+        assertThat(none).exitedWith(1).stdout()
+                .contains("demo:calc: no tests found (surefire's includes: Test*, *Test, *Tests, *TestCase)\nFAIL\tdemo:calc");
+    }
+
+    @Test
+    void aTestJvmThatExitsNamesTheTestThatWasRunning() throws Exception {
+        project("");
+        test("""
+                    @Test
+                    void quits() {
+                        System.exit(3);
+                    }
+                """);
+
+        Result r = jiffy.in(module).run("test", "-run", "quits");
+
+        assertThat(r).exitedWith(1).hasNoStackTrace().stdout()
+                .contains("demo:calc: the test JVM exited with status 3 in CalcTest#quits (a crash, or System.exit)\n")
+                .contains("FAIL\tdemo:calc");
+    }
+
+    @Test
+    void aTestThatDoesNotCompileShowsJavacsErrors() throws Exception {
+        project("");
+        test("""
+                    @Test
+                    void broken() {
+                        int x = "not a number";
+                    }
+                """);
+
+        Result r = jiffy.in(module).run("test");
+
+        assertThat(r).exitedWith(1).hasNoStackTrace().stderrContains("src/test/java/calc/CalcTest.java:16: error: incompatible types");
+        assertThat(r.out()).contains("FAIL\t. [build failed]");
+        assertThat(Files.exists(module.resolve("target"))).isFalse();
+    }
+}
