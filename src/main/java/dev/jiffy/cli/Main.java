@@ -15,7 +15,7 @@ import java.util.Map;
  * one place where failures become one line for the user.
  */
 public final class Main {
-    static final String USAGE = "usage: jiffy <run|build|tool|cache|clean|env|version|help> [arguments]";
+    static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|env|version|help> [arguments]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -100,16 +100,19 @@ public final class Main {
                 usage:
                   jiffy run   [build flags] <file.java | dir> [args...]       build (or find in the cache) and run
                   jiffy build [build flags] [-o path] <file.java | dir>       build; -o copies the executable out
+                  jiffy test  [build flags] [test flags] [module...]          run a Maven module's JUnit tests, as go test does
                   jiffy tool  [build flags] <group:artifact[:version] | alias> [args...]
                                                                               run an artifact's main class, or a jbang-catalog.json alias
                   jiffy cache stat | trim | verify | path                     inspect and maintain the cache
-                  jiffy clean -cache                                          remove the whole cache, safely
+                  jiffy clean -cache | -testcache                             remove the whole cache, safely; forget test results
                   jiffy env [NAME...]                                         print settings
                   jiffy version [-m <executable>]                             print jiffy's version or an executable's build info
 
                 build flags: -a (rebuild) -n (print the steps, run nothing) -x (print the steps and action IDs)
                              -v (name what is compiled) -q (no download progress) -offline (never use the network)
                              -java <home> (use that JDK) -main <Class> (choose the main class)
+                test flags:  -v (each test) -run REGEX (Class or Class#method) -count=1 (never a cached result)
+                             -failfast -timeout D (kill the test JVM after D, such as 90s or 10m; default 10m)
                 settings: JIFFY_CACHE JIFFY_CACHE_MAX JIFFY_TRIM_AGE JIFFY_REMOTE_CACHE JIFFY_REMOTE_UPLOAD
                           JIFFY_REMOTE_HEADERS JIFFY_OFFLINE JIFFY_VERIFY JIFFY_DEBUG JIFFY_DEBUG_HASH (see jiffy env)
                 """);

@@ -45,14 +45,10 @@ final class TestCommand {
         boolean failed = false;
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
             String toolVersion = ToolCode.version(session.root(), clock);
-            for (String target : flags.targets()) {
-                Path dir = cwd.resolve(target).normalize();
-                Path pom = Files.isDirectory(dir) ? BuildFile.projectPom(dir) : null;
-                if (pom == null) {
-                    throw new Failure(1, target + ": not a Maven module (no pom.xml at or above it); jiffy test runs a module's tests");
-                }
-                ProjectBuilder builder = new ProjectBuilder(session.buildCache(!flags.build().dryRun() && !offline(flags)),
-                        Jdk.current(), toolVersion, cwd, reporter, dev.jiffy.work.SourceScanner.READ);
+            ProjectBuilder builder = new ProjectBuilder(session.buildCache(!flags.build().dryRun() && !offline(flags)),
+                    Jdk.current(), toolVersion, cwd, reporter, dev.jiffy.work.SourceScanner.READ);
+            for (Path pom : modules(flags, builder)) {
+                String target = display(pom.getParent());
                 Path temp = Files.createTempDirectory("jiffy-test-");
                 try {
                     TestClassPath tests = builder.tests(pom, flags.build().rebuild(), flags.build().dryRun(), offline(flags),
@@ -89,6 +85,39 @@ final class TestCommand {
             }
         }
         return failed ? 1 : 0;
+    }
+
+    /** The modules the targets name: a directory's, or with {@code /...} every module of the reactor below it. */
+    private List<Path> modules(TestFlags flags, ProjectBuilder builder) throws Failure, IOException {
+        List<Path> poms = new java.util.ArrayList<>();
+        for (String target : flags.targets()) {
+            boolean below = target.equals("...") || target.endsWith("/...");
+            Path dir = cwd.resolve(below ? target.substring(0, target.length() - 3) : target).normalize();
+            Path pom = Files.isDirectory(dir) ? BuildFile.projectPom(dir) : null;
+            if (pom == null && below && Files.isDirectory(dir)) {
+                BuildFile nearest = BuildFile.nearest(dir);
+                pom = nearest != null && nearest.kind() == BuildFile.Kind.MAVEN ? nearest.file() : null;
+            }
+            if (pom == null) {
+                throw new Failure(1, target + ": not a Maven module (no pom.xml at or above it); jiffy test runs a module's tests");
+            }
+            if (!below) {
+                poms.add(pom);
+                continue;
+            }
+            try {
+                poms.addAll(builder.modulesBelow(pom, dir, offline(flags), env));
+            } catch (BuildException e) {
+                throw new Failure(1, e.getMessage());
+            }
+        }
+        return poms;
+    }
+
+    /** A module's directory as a user names it: relative to the current directory when below it. */
+    private String display(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        return d.equals(cwd) ? "." : d.startsWith(cwd) ? cwd.relativize(d).toString() : d.toString();
     }
 
     private boolean offline(TestFlags flags) {

@@ -208,6 +208,24 @@ public final class ProjectBuilder {
         }
     }
 
+    /**
+     * {@code ./...}: the poms of the reactor's modules at or below {@code dir}, in reactor
+     * order, but those of packaging pom, which hold no code.
+     */
+    public List<Path> modulesBelow(Path pom, Path dir, boolean offline, Map<String, String> env)
+            throws BuildException, IOException {
+        try (Resolvers resolvers = new Resolvers(offline)) {
+            Reactor reactor = load(pom, resolvers, env).reactor();
+            List<Path> below = new ArrayList<>();
+            reactor.poms().forEach((gav, file) -> {
+                if (file.getParent().startsWith(dir) && !reactor.module(gav).build().packaging().equals("pom")) {
+                    below.add(file);
+                }
+            });
+            return below;
+        }
+    }
+
     private static String chooseMain(String wanted, MavenBuild build, Compile.Compiled compiled, List<Link.Module> modules,
             Classpaths classpaths, String where) throws BuildException, IOException {
         String from = wanted == null && build.mainClass() != null ? where + ": the main class" : "-main";

@@ -211,4 +211,42 @@ class TestCommandIT {
         assertThat(r.out()).contains("FAIL\t. [build failed]");
         assertThat(Files.exists(module.resolve("target"))).isFalse();
     }
+
+    @Test
+    void everyModuleBelowIsTestedOnItsOwnAndAnEditRerunsOnlyWhatItReaches() throws Exception {
+        write(work.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                  <groupId>demo</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+                  <modules><module>lib</module><module>app</module></modules>
+                  <properties><maven.compiler.release>17</maven.compiler.release></properties>
+                  <dependencies><dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId>
+                    <version>5.14.1</version><scope>test</scope></dependency></dependencies>
+                </project>
+                """);
+        for (String m : new String[] {"lib", "app"}) {
+            write(work.resolve(m + "/pom.xml"), """
+                    <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                      <parent><groupId>demo</groupId><artifactId>root</artifactId><version>1</version></parent>
+                      <artifactId>%s</artifactId>%s
+                    </project>
+                    """.formatted(m, m.equals("app") ? "<dependencies><dependency><groupId>demo</groupId>"
+                    + "<artifactId>lib</artifactId><version>1</version></dependency></dependencies>" : ""));
+        }
+        write(work.resolve("lib/src/main/java/lib/Lib.java"), "package lib; public class Lib { public static int two() { return 2; } }\n");
+        write(work.resolve("lib/src/test/java/lib/LibTest.java"), "package lib; import org.junit.jupiter.api.Test;"
+                + " class LibTest { @Test void two() { org.junit.jupiter.api.Assertions.assertEquals(2, Lib.two()); } }\n");
+        write(work.resolve("app/src/main/java/app/App.java"), "package app; public class App { static int four() { return 2 * lib.Lib.two(); } }\n");
+        Path appTest = write(work.resolve("app/src/test/java/app/AppTest.java"), "package app; import org.junit.jupiter.api.Test;"
+                + " class AppTest { @Test void four() { org.junit.jupiter.api.Assertions.assertEquals(4, App.four()); } }\n");
+        settle();
+
+        Result all = jiffy.run("test", "./...");
+        assertThat(all).succeeded().stdout().matches("ok  \tdemo:lib\t\\d+\\.\\d{3}s\nok  \tdemo:app\t\\d+\\.\\d{3}s\n");
+
+        Files.writeString(appTest, Files.readString(appTest).replace("four()", "four() /* again */"));
+        settle();
+        assertThat(jiffy.run("test", "./...")).succeeded().stdout()
+                .matches("ok  \tdemo:lib\t\\(cached\\)\nok  \tdemo:app\t\\d+\\.\\d{3}s\n");
+        assertThat(jiffy.in(work.resolve("app")).run("test", "./...")).printed("ok  \tdemo:app\t(cached)\n");
+    }
 }
