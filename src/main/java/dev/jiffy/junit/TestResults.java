@@ -31,8 +31,14 @@ public final class TestResults {
     /** In the cache directory: the time, in Unix nanoseconds, before which results are forgotten. */
     static final String EXPIRE = "testexpire.txt";
     static final Duration RACY = Duration.ofSeconds(2);
-    /** Variables that change from shell to shell without meaning anything to a test. */
-    private static final Set<String> VOLATILE = Set.of("_", "OLDPWD", "SHLVL", "JIFFY_HANDOFF", "JIFFY_STDERR_TTY");
+    /**
+     * Variables that change from shell to shell, login to login or run to run (hyperfine sets one
+     * at random) without meaning anything to a test. Every other variable is part of the key: the
+     * test JVM cannot say which ones its tests read.
+     */
+    private static final Set<String> VOLATILE = Set.of("_", "OLDPWD", "SHLVL", "JIFFY_HANDOFF", "JIFFY_STDERR_TTY",
+            "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET", "SSH_CLIENT", "SSH_CONNECTION", "SSH_TTY", "SSH_AUTH_SOCK",
+            "TERM_SESSION_ID", "WINDOWID", "XDG_SESSION_ID", "TMUX_PANE", "STY", "GPG_TTY", "DBUS_SESSION_BUS_ADDRESS");
 
     private final Cache cache;
     private final Path cacheRoot;

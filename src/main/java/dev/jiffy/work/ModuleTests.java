@@ -112,7 +112,7 @@ final class ModuleTests {
             classpath.add(cache.outputFile(m.id()));
         }
         if (!resources.isEmpty()) {
-            classpath.add(resourceJar(resources, temp, keyLines));
+            classpath.add(resourceDirectory(resources, temp, keyLines));
         }
         classpath.addAll(classpaths.compile().files());
         classpaths.compile().artifacts().forEach(a -> keyLines.add(a.keyLine()));
@@ -150,16 +150,24 @@ final class ModuleTests {
                 .map(c -> c.substring(prefix.length()).split(":")[0]).findFirst().orElse(null);
     }
 
-    /** The resources, main and test, as one jar in {@code temp}, named in the key by their hashes. */
-    private static Path resourceJar(Map<String, Resource> resources, Path temp, List<String> keyLines) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
+    /**
+     * The resources, main and test, as one directory in {@code temp}, named in the key by their
+     * hashes: a directory, as surefire's target/test-classes is, since tests look resources up as
+     * files ({@code getResource(...).getPath()}).
+     */
+    private static Path resourceDirectory(Map<String, Resource> resources, Path temp, List<String> keyLines)
+            throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("resources"));
         for (Map.Entry<String, Resource> r : resources.entrySet()) {
             byte[] content = r.getValue().content();
-            entries.put(r.getKey(), content);
+            Path file = dir.resolve(r.getKey()).normalize();
+            if (!file.startsWith(dir)) {
+                throw new IOException(r.getKey() + ": a resource name that leaves the class path");
+            }
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
             keyLines.add("resource " + r.getKey() + " " + Sha256.of(content));
         }
-        Path jar = temp.resolve("resources.jar");
-        Files.write(jar, DeterministicJar.write("Manifest-Version: 1.0\r\n\r\n", entries));
-        return jar;
+        return dir;
     }
 }

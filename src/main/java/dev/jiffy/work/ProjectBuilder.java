@@ -3,6 +3,7 @@ package dev.jiffy.work;
 import dev.jiffy.cache.Cache;
 import dev.jiffy.deps.Classpaths;
 import dev.jiffy.deps.DependencyException;
+import dev.jiffy.deps.LocalRepository;
 import dev.jiffy.deps.MavenResolver;
 import dev.jiffy.deps.Repository;
 import dev.jiffy.project.EffectiveModel;
@@ -64,6 +65,10 @@ public final class ProjectBuilder {
         }
 
         Path pom(String g, String a, String v, List<Repository> repositories) throws IOException {
+            Path local = LocalRepository.releasedPom(g, a, v);
+            if (local != null) {
+                return local;
+            }
             if (models == null) {
                 models = new MavenResolver(List.of(), offline, reporter.downloads());
             }
