@@ -249,4 +249,43 @@ class TestCommandIT {
                 .matches("ok  \tdemo:lib\t\\(cached\\)\nok  \tdemo:app\t\\d+\\.\\d{3}s\n");
         assertThat(jiffy.in(work.resolve("app")).run("test", "./...")).printed("ok  \tdemo:app\t(cached)\n");
     }
+
+    @Test
+    void junit4TestsRunThroughTheVintageEngine() throws Exception {
+        write(module.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                  <groupId>demo</groupId><artifactId>old</artifactId><version>1</version>
+                  <properties><maven.compiler.release>17</maven.compiler.release></properties>
+                  <dependencies><dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version>
+                    <scope>test</scope></dependency></dependencies>
+                </project>
+                """);
+        write(module.resolve("src/test/java/old/OldTest.java"), """
+                package old;
+
+                import static org.junit.Assert.assertEquals;
+
+                import org.junit.Test;
+
+                public class OldTest {
+                    @Test
+                    public void works() {
+                        assertEquals(2, 1 + 1);
+                    }
+
+                    @Test
+                    public void fails() {
+                        assertEquals("x", "y");
+                    }
+                }
+                """);
+
+        Result r = jiffy.in(module).run("test", "-v");
+
+        assertThat(r).exitedWith(1);
+        assertThat(r.out()).contains("--- PASS: OldTest#works (")
+                .contains("--- FAIL: OldTest#fails (").contains("    org.junit.ComparisonFailure: expected:<[x]> but was:<[y]>\n"
+                        + "    at old.OldTest.fails(OldTest.java:15)\n")
+                .containsPattern("\nFAIL\tdemo:old\t\\d+\\.\\d{3}s\n$");
+    }
 }
