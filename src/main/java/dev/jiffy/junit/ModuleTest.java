@@ -47,14 +47,14 @@ public final class ModuleTest {
         if (tests.testClasses() == null) {
             return new Outcome("?   \t" + tests.coordinates() + "\t[no test files]\n", true);
         }
+        // surefire's configuration first, then what the command line adds.
         Map<String, String> testEnv = new java.util.HashMap<>(env);
         testEnv.putAll(tests.environment());
-        env = testEnv;
-        List<String> pomOptions = new ArrayList<>(tests.jvmOptions());
-        pomOptions.addAll(options.jvmOptions());
-        options = new Options(options.verbose(), options.run(), options.failFast(), options.timeout(), List.copyOf(pomOptions));
+        List<String> jvm = new ArrayList<>(tests.jvmOptions());
+        jvm.addAll(options.jvmOptions());
+        Options effective = new Options(options.verbose(), options.run(), options.failFast(), options.timeout(), List.copyOf(jvm));
         TestResults results = new TestResults(cache, cacheRoot, clock);
-        ActionId id = TestResults.key(tests, options, env);
+        ActionId id = TestResults.key(tests, effective, testEnv);
         if (!fresh) {
             String cached = results.find(id);
             if (cached != null) {
@@ -64,11 +64,11 @@ public final class ModuleTest {
             }
             reporter.trace("action test " + id + ": miss");
         }
-        List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
+        List<String> jvmOptions = new ArrayList<>(effective.jvmOptions());
         jvmOptions.addAll(FileReads.jvmOptions(temp));
-        TestProcess.Outcome outcome = TestProcess.run(tests, runner, jvmOptions, env, options.run(), options.failFast(),
-                options.timeout(), temp);
-        TestReport.Result result = TestReport.of(tests.coordinates(), outcome, options.verbose(), options.run() != null);
+        TestProcess.Outcome outcome = TestProcess.run(tests, runner, jvmOptions, testEnv, effective.run(),
+                effective.failFast(), effective.timeout(), temp);
+        TestReport.Result result = TestReport.of(tests.coordinates(), outcome, effective.verbose(), effective.run() != null);
         cache.count("test-runs", 1);
         if (result.passed()) {
             Set<Path> read = FileReads.read(temp);
