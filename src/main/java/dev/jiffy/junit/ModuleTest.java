@@ -49,8 +49,8 @@ public final class ModuleTest {
         }
         // surefire's configuration first, then what the command line adds.
         Map<String, String> testEnv = new java.util.HashMap<>(env);
-        testEnv.putAll(tests.environment());
-        List<String> jvm = new ArrayList<>(tests.jvmOptions());
+        testEnv.putAll(tests.surefire().environment());
+        List<String> jvm = new ArrayList<>(tests.surefire().jvmOptions());
         jvm.addAll(options.jvmOptions());
         Options effective = new Options(options.verbose(), options.run(), options.failFast(), options.timeout(), List.copyOf(jvm));
         TestResults results = new TestResults(cache, cacheRoot, clock);

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -44,16 +43,22 @@ public final class PlatformRunner {
         Path classes = Path.of(args[1]);
         Pattern run = null;
         boolean failFast = false;
+        java.util.List<String> includes = new java.util.ArrayList<>();
+        java.util.List<String> excludes = new java.util.ArrayList<>();
         for (int i = 2; i < args.length; i++) {
-            if (args[i].equals("-run")) {
-                run = Pattern.compile(args[++i]);
-            } else if (args[i].equals("-failfast")) {
-                failFast = true;
+            switch (args[i]) {
+                case "-run" -> run = Pattern.compile(args[++i]);
+                case "-failfast" -> failFast = true;
+                case "-include" -> includes.add(args[++i]);
+                case "-exclude" -> excludes.add(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(classes)))
-                .filters(ClassNameFilter.includeClassNamePatterns(INCLUDES));
+                .filters(includes.isEmpty() && excludes.isEmpty()
+                        ? org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns(INCLUDES)
+                        : classes(includes.isEmpty() ? java.util.List.of(INCLUDES) : includes, excludes));
         if (run != null) {
             request.filters(named(run));
         }
@@ -65,6 +70,46 @@ public final class PlatformRunner {
             out.write("end\n");
         }
         System.exit(0);
+    }
+
+    /**
+     * surefire's includes and excludes over class names; a pattern {@code %path:REGEX} matches
+     * the class file's path ({@code a/b/MyTest.class}), as surefire's {@code %regex[...]} does.
+     * The platform applies such a filter to tests, not to their classes, so each test is judged
+     * by its outermost class: a {@code @Nested} class goes with the class it is in, and a nested
+     * class found on its own is not included, as surefire's default excludes have it.
+     */
+    private static PostDiscoveryFilter classes(java.util.List<String> includes, java.util.List<String> excludes) {
+        java.util.function.Predicate<String> included = matcher(includes);
+        java.util.function.Predicate<String> excluded = excludes.isEmpty() ? n -> false : matcher(excludes);
+        return descriptor -> {
+            String outer = null;
+            for (org.junit.platform.engine.TestDescriptor d = descriptor; d != null; d = d.getParent().orElse(null)) {
+                if (d.getSource().isPresent()
+                        && d.getSource().get() instanceof org.junit.platform.engine.support.descriptor.ClassSource c) {
+                    outer = c.getClassName();
+                }
+            }
+            if (outer == null) {
+                return FilterResult.included("in no class");
+            }
+            boolean keep = !outer.contains("$") && included.test(outer) && !excluded.test(outer);
+            return keep ? FilterResult.included("surefire's includes") : FilterResult.excluded("surefire's includes");
+        };
+    }
+
+    private static java.util.function.Predicate<String> matcher(java.util.List<String> patterns) {
+        java.util.List<Pattern> names = new java.util.ArrayList<>();
+        java.util.List<Pattern> paths = new java.util.ArrayList<>();
+        for (String p : patterns) {
+            if (p.startsWith("%path:")) {
+                paths.add(Pattern.compile(p.substring("%path:".length())));
+            } else {
+                names.add(Pattern.compile(p));
+            }
+        }
+        return name -> names.stream().anyMatch(n -> n.matcher(name).matches())
+                || paths.stream().anyMatch(p -> p.matcher(name.replace('.', '/') + ".class").matches());
     }
 
     /** {@code -run}: a test whose {@code Class#method} (simple or full class name) the pattern finds. */

@@ -50,6 +50,14 @@ final class TestProcess {
         if (failFast) {
             command.add("-failfast");
         }
+        for (String include : tests.surefire().includes()) {
+            command.add("-include");
+            command.add(include);
+        }
+        for (String exclude : tests.surefire().excludes()) {
+            command.add("-exclude");
+            command.add(exclude);
+        }
         ProcessBuilder pb = new ProcessBuilder(command).directory(tests.directory().toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().clear();

@@ -58,6 +58,8 @@ public final class TestResults {
         key.add("flags" + (options.verbose() ? " -v" : "") + (options.failFast() ? " -failfast" : "")
                 + " -timeout " + options.timeout() + (options.run() == null ? "" : " -run " + options.run().replace('\n', ' ')));
         options.jvmOptions().forEach(o -> key.add("jvm-option " + o.replace('\n', ' ')));
+        tests.surefire().includes().forEach(i -> key.add("include " + i));
+        tests.surefire().excludes().forEach(e -> key.add("exclude " + e));
         // By hash: a value may break a line, or be a secret that JIFFY_DEBUG_HASH must not print.
         new TreeMap<>(env).forEach((name, value) -> {
             if (!VOLATILE.contains(name)) {

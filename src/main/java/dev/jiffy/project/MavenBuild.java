@@ -39,9 +39,62 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
      *
      * @param jvmOptions  {@code argLine}, split into words, with {@code systemPropertyVariables} as {@code -D}
      * @param environment {@code environmentVariables}
+     * @param includes    {@code includes} as class-name patterns ({@link #classPattern}); empty for surefire's defaults
+     * @param excludes    {@code excludes}, likewise
      */
     public record Tests(Path sourceDirectory, List<ResourceDirectory> resources, List<String> jvmOptions,
-            Map<String, String> environment) {}
+            Map<String, String> environment, List<String> includes, List<String> excludes) {}
+
+    /**
+     * A surefire pattern ({@code **}{@code /*Test.java}, {@code MyTest}, {@code %regex[...]}) as a
+     * regular expression over a class's binary name ({@code a.b.MyTest}).
+     */
+    public static String classPattern(String pattern) {
+        String p = pattern.strip();
+        if (p.startsWith("%regex[") && p.endsWith("]")) {
+            // Surefire matches these against the class file's path, a/b/MyTest.class.
+            return "%path:" + p.substring("%regex[".length(), p.length() - 1);
+        }
+        p = p.replace('\\', '/');
+        if (p.endsWith(".java") || p.endsWith(".class")) {
+            p = p.substring(0, p.lastIndexOf('.'));
+        }
+        StringBuilder b = new StringBuilder("^");
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (p.startsWith("**/", i)) {
+                b.append("(.*\\.)?");
+                i += 2;
+            } else if (c == '*') {
+                b.append("[^.]*");
+            } else if (c == '?') {
+                b.append("[^.]");
+            } else if (c == '/') {
+                b.append("\\.");
+            } else {
+                b.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        // A pattern without a directory matches in any package, as in surefire.
+        return (p.contains("/") ? b : new StringBuilder("^(.*\\.)?").append(b.substring(1))).append("$").toString();
+    }
+
+    private static List<String> patterns(Xpp3Dom config, String name) {
+        Xpp3Dom list = config == null ? null : config.getChild(name);
+        List<String> patterns = new ArrayList<>();
+        if (list != null) {
+            for (Xpp3Dom p : list.getChildren()) {
+                if (p.getValue() != null && !p.getValue().isBlank()) {
+                    for (String one : p.getValue().split(",")) {
+                        if (!one.isBlank()) {
+                            patterns.add(classPattern(one));
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(patterns);
+    }
 
     private static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
 
@@ -75,7 +128,7 @@ public record MavenBuild(String coordinates, String artifactId, String packaging
             }
         }
         return new Tests(Path.of(build.getTestSourceDirectory()), resources(build.getTestResources()), List.copyOf(jvm),
-                java.util.Collections.unmodifiableMap(environment));
+                java.util.Collections.unmodifiableMap(environment), patterns(config, "includes"), patterns(config, "excludes"));
     }
 
     /** A {@code <resource>}: a directory, whether it is filtered, and its include and exclude patterns. */

@@ -1,8 +1,8 @@
 package dev.jiffy.work;
 
+import dev.jiffy.project.MavenBuild;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a module's tests run with: the test class path as files (the compiled test classes and
@@ -15,11 +15,10 @@ import java.util.Map;
  * @param classpath    the test JVM's class path, in order
  * @param keyLines     one line for each thing on it, by content: output IDs and coordinates
  * @param toolVersion  jiffy's own build version, which every action ID starts with
- * @param jvmOptions   the test JVM's options from surefire's configuration
- * @param environment  variables surefire's configuration sets for the tests
+ * @param surefire     what surefire's configuration gives the test JVM: options, variables, includes
  */
 public record TestClassPath(String coordinates, Path directory, Path testClasses, List<Path> classpath,
-        List<String> keyLines, Jdk jdk, String toolVersion, List<String> jvmOptions, Map<String, String> environment) {
+        List<String> keyLines, Jdk jdk, String toolVersion, MavenBuild.Tests surefire) {
     /** An action ID of the tests' own, starting as every action ID does, with their class path's lines. */
     public ActionKey key(String action) {
         ActionKey key = new ActionKey(action, toolVersion, jdk);

@@ -288,4 +288,35 @@ class TestCommandIT {
                         + "    at old.OldTest.fails(OldTest.java:15)\n")
                 .containsPattern("\nFAIL\tdemo:old\t\\d+\\.\\d{3}s\n$");
     }
+
+    @Test
+    void surefiresIncludesAndExcludesChooseTheClassesAndNestedTestsGoWithTheirClass() throws Exception {
+        project("<includes><include>**/*Check.java</include></includes><excludes><exclude>**/Slow*</exclude></excludes>");
+        write(module.resolve("src/test/java/calc/AddCheck.java"), """
+                package calc;
+
+                import org.junit.jupiter.api.Nested;
+                import org.junit.jupiter.api.Test;
+
+                class AddCheck {
+                    @Test
+                    void adds() {}
+
+                    @Nested
+                    class Inside {
+                        @Test
+                        void nested() {}
+                    }
+                }
+                """);
+        write(module.resolve("src/test/java/calc/SlowCheck.java"),
+                "package calc; class SlowCheck { @org.junit.jupiter.api.Test void slow() {} }\n");
+        test("");
+
+        Result r = jiffy.in(module).run("test", "-v");
+
+        assertThat(r).succeeded();
+        assertThat(r.out()).contains("--- PASS: AddCheck#adds (").contains("--- PASS: AddCheck$Inside#nested (")
+                .doesNotContain("SlowCheck").doesNotContain("CalcTest");
+    }
 }

@@ -168,4 +168,29 @@ class MavenBuildTest {
         assertThat(b.javacOptions()).containsSubsequence("-XDcompilePolicy=simple", "-Xlint:all")
                 .noneMatch(o -> o.startsWith("-Xplugin"));
     }
+
+    @Test
+    void surefiresPatternsAreClassNamePatterns() {
+        assertThat("a.b.MyTest").matches(MavenBuild.classPattern("**/*Test.java"));
+        assertThat("MyTest").matches(MavenBuild.classPattern("**/*Test.java"));
+        assertThat("a.b.MyTests").doesNotMatch(MavenBuild.classPattern("**/*Test.java"));
+        assertThat("a.b.MyIT").matches(MavenBuild.classPattern("*IT"));
+        assertThat("a.b.Check").matches(MavenBuild.classPattern("a/b/Che?k.java"));
+        assertThat("c.b.Check").doesNotMatch(MavenBuild.classPattern("a/b/Che?k.java"));
+        assertThat(MavenBuild.classPattern("%regex[.*Slow.*]")).isEqualTo("%path:.*Slow.*");
+    }
+
+    @Test
+    void surefiresConfigurationGivesTheTestJvm() throws Exception {
+        MavenBuild b = read("<build><plugins><plugin><artifactId>maven-surefire-plugin</artifactId><configuration>"
+                + "<argLine>@{argLine} -Xmx64m -Dx=1</argLine><systemPropertyVariables><mode>strict</mode>"
+                + "</systemPropertyVariables><environmentVariables><HELLO>world</HELLO></environmentVariables>"
+                + "<includes><include>**/*Check.java</include></includes><excludes><exclude>**/Slow*</exclude></excludes>"
+                + "</configuration></plugin></plugins></build>");
+
+        assertThat(b.tests().jvmOptions()).containsExactly("-Xmx64m", "-Dx=1", "-Dmode=strict");
+        assertThat(b.tests().environment()).containsExactly(java.util.Map.entry("HELLO", "world"));
+        assertThat(b.tests().includes()).containsExactly(MavenBuild.classPattern("**/*Check.java"));
+        assertThat(b.tests().excludes()).containsExactly(MavenBuild.classPattern("**/Slow*"));
+    }
 }
