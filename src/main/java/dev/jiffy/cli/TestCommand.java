@@ -2,6 +2,9 @@ package dev.jiffy.cli;
 
 import dev.jiffy.junit.ModuleTest;
 import dev.jiffy.project.BuildFile;
+import dev.jiffy.run.Handoff;
+import dev.jiffy.run.JdkSwitch;
+import dev.jiffy.run.RunException;
 import dev.jiffy.run.ToolCode;
 import dev.jiffy.work.BuildException;
 import dev.jiffy.work.Jdk;
@@ -13,14 +16,21 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code jiffy test [flags] [module...]}: each module's tests compiled and run on the JUnit
  * Platform in a child JVM, one line per module as {@code go test} prints one per package, exit
- * 1 if any failed or could not run.
+ * 1 if any failed or could not run. {@code -java} and a module for a newer Java re-run jiffy on
+ * another JDK through the launcher, as for {@code run}.
  */
 final class TestCommand {
     private final PrintStream out;
@@ -39,57 +49,83 @@ final class TestCommand {
         this.settings = settings;
     }
 
-    int run(List<String> args) throws UsageException, Failure, IOException {
+    int run(List<String> args) throws UsageException, Failure, RunException, IOException {
         TestFlags flags = TestFlags.parse(args);
         ConsoleReporter reporter = new ConsoleReporter(err, flags.build(), settings, "1".equals(env.get("JIFFY_STDERR_TTY")));
-        boolean failed = false;
+        JdkSwitch jdkSwitch = new JdkSwitch(env, Handoff.from(env));
+        if (flags.build().javaHome() != null && !Jdk.current().isHome(Path.of(flags.build().javaHome()))) {
+            return jdkSwitch.to(flags.build().javaHome());
+        }
+        List<Future<ModuleTest.Outcome>> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
             String toolVersion = ToolCode.version(session.root(), clock);
             ProjectBuilder builder = new ProjectBuilder(session.buildCache(!flags.build().dryRun() && !offline(flags)),
                     Jdk.current(), toolVersion, cwd, reporter, dev.jiffy.work.SourceScanner.READ);
+            // Modules are built one by one, then their test JVMs run side by side, up to a core each;
+            // the results are printed in the modules' order.
             for (Path pom : modules(flags, builder)) {
                 String target = display(pom.getParent());
                 Path temp = Files.createTempDirectory("jiffy-test-");
+                TestClassPath tests;
                 try {
-                    TestClassPath tests = builder.tests(pom, flags.build().rebuild(), flags.build().dryRun(), offline(flags),
-                            env, temp);
-                    if (tests == null || flags.build().dryRun()) {
-                        continue;
-                    }
-                    List<Path> ignored = new java.util.ArrayList<>(List.of(tests.jdk().home(),
-                            Path.of(System.getProperty("user.home"), ".m2", "repository"), ToolCode.location()));
-                    if (session.root() != null) {
-                        ignored.add(session.root());
-                    }
-                    // Results stay in the local cache: another machine's files are not these.
-                    ModuleTest.Outcome outcome = ModuleTest.run(tests, new ModuleTest.Options(flags.verbose(), flags.run(),
-                            flags.failFast(), flags.timeout(), List.of()), ToolCode.location(), childEnv(tests.directory()),
-                            session.localCache(), session.root(), flags.fresh(), ignored, clock, reporter, temp);
-                    out.print(outcome.text());
-                    out.flush();
-                    failed |= !outcome.passed();
+                    tests = builder.tests(pom, flags.build().rebuild(), flags.build().dryRun(), offline(flags), env, temp);
                 } catch (BuildException e) {
+                    ScratchDirectory.remove(temp);
                     if (!e.getMessage().isEmpty()) {
                         err.println("jiffy: " + e.getMessage());
                     }
-                    out.println("FAIL\t" + target + " [build failed]");
-                    failed = true;
+                    results.add(CompletableFuture.completedFuture(new ModuleTest.Outcome("FAIL\t" + target + " [build failed]\n",
+                            false)));
+                    continue;
                 } catch (WrongJdkException e) {
-                    throw new Failure(1, e.getMessage() + " (run jiffy test with -java <home>)");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new Failure(1, "interrupted");
-                } finally {
                     ScratchDirectory.remove(temp);
+                    pool.shutdownNow();
+                    return jdkSwitch.forDirective(e);
                 }
+                if (tests == null || flags.build().dryRun()) {
+                    ScratchDirectory.remove(temp);
+                    continue;
+                }
+                List<Path> ignored = new ArrayList<>(List.of(tests.jdk().home(),
+                        Path.of(System.getProperty("user.home"), ".m2", "repository"), ToolCode.location()));
+                if (session.root() != null) {
+                    ignored.add(session.root());
+                }
+                ModuleTest.Options options = new ModuleTest.Options(flags.verbose(), flags.run(), flags.failFast(),
+                        flags.timeout(), List.of());
+                results.add(pool.submit(() -> {
+                    try {
+                        // Results stay in the local cache: another machine's files are not these.
+                        return ModuleTest.run(tests, options, ToolCode.location(), childEnv(tests.directory()),
+                                session.localCache(), session.root(), flags.fresh(), ignored, clock, reporter, temp);
+                    } finally {
+                        ScratchDirectory.remove(temp);
+                    }
+                }));
             }
+            boolean failed = false;
+            for (Future<ModuleTest.Outcome> result : results) {
+                ModuleTest.Outcome outcome = result.get();
+                out.print(outcome.text());
+                out.flush();
+                failed |= !outcome.passed();
+            }
+            return failed ? 1 : 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure(1, "interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
+        } finally {
+            pool.shutdownNow();
         }
-        return failed ? 1 : 0;
     }
 
     /** The modules the targets name: a directory's, or with {@code /...} every module of the reactor below it. */
     private List<Path> modules(TestFlags flags, ProjectBuilder builder) throws Failure, IOException {
-        List<Path> poms = new java.util.ArrayList<>();
+        List<Path> poms = new ArrayList<>();
         for (String target : flags.targets()) {
             boolean below = target.equals("...") || target.endsWith("/...");
             Path dir = cwd.resolve(below ? target.substring(0, target.length() - 3) : target).normalize();

@@ -25,8 +25,8 @@ public final class JdkSwitch {
         this.handoff = handoff;
     }
 
-    /** Finds a JDK for the program's {@code //JAVA} line and re-runs the launcher on it. */
-    int forDirective(WrongJdkException e) throws RunException, IOException {
+    /** Finds a JDK for a program's {@code //JAVA} line (or a module's release) and re-runs the launcher on it. */
+    public int forDirective(WrongJdkException e) throws RunException, IOException {
         if (env.containsKey(SWITCHED_FROM)) {
             throw new RunException(1, e.getMessage() + ", though jiffy switched JDKs for it once already");
         }

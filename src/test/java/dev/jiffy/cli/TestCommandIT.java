@@ -319,4 +319,21 @@ class TestCommandIT {
         assertThat(r.out()).contains("--- PASS: AddCheck#adds (").contains("--- PASS: AddCheck$Inside#nested (")
                 .doesNotContain("SlowCheck").doesNotContain("CalcTest");
     }
+
+    @Test
+    void aModuleForANewerJavaIsTestedOnAJdkThatHasIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 21, "already on Java 21 or later");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")));
+        project("");
+        write(module.resolve("pom.xml"), Files.readString(module.resolve("pom.xml")).replace(
+                "<maven.compiler.release>17</maven.compiler.release>", "<maven.compiler.release>21</maven.compiler.release>"));
+        test("""
+                    @Test
+                    void onANewJdk() {
+                        org.junit.jupiter.api.Assertions.assertTrue(Runtime.version().feature() >= 21);
+                    }
+                """);
+
+        assertThat(jiffy.in(module).run("test")).succeeded().stdout().startsWith("ok  \tdemo:calc\t");
+    }
 }
