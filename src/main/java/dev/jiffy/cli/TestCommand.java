@@ -135,7 +135,8 @@ final class TestCommand {
                 pom = nearest != null && nearest.kind() == BuildFile.Kind.MAVEN ? nearest.file() : null;
             }
             if (pom == null) {
-                throw new Failure(1, target + ": not a Maven module (no pom.xml at or above it); jiffy test runs a module's tests");
+                throw new Failure(1, target + ": not a Maven module; jiffy test runs the tests of a directory with a pom.xml"
+                        + " (or of every module below one, with dir/...)");
             }
             if (!below) {
                 poms.add(pom);

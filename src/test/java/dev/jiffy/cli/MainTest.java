@@ -64,6 +64,17 @@ class MainTest {
     }
 
     @Test
+    void testOfADirectoryThatIsNoModuleIsOneLine() throws Exception {
+        java.nio.file.Files.createDirectories(temp.resolve("plain"));
+
+        Result r = main("test", "plain");
+
+        assertThat(r).exitedWith(1).printed("").stderr().isEqualTo("jiffy: plain: not a Maven module; jiffy test runs the"
+                + " tests of a directory with a pom.xml (or of every module below one, with dir/...)\n");
+        assertUsageError(main("test", "-count=2"), "test: -count takes 1 (run the tests even if a result is cached), not 2");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertUsageError(main(), "no command given");
     }
