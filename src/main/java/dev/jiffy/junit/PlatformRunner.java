@@ -112,17 +112,44 @@ public final class PlatformRunner {
                 || paths.stream().anyMatch(p -> p.matcher(name.replace('.', '/') + ".class").matches());
     }
 
-    /** {@code -run}: a test whose {@code Class#method} (simple or full class name) the pattern finds. */
+    /**
+     * {@code -run}: a test whose {@code Class#method} (simple or full class name) the pattern
+     * finds. It is judged where its method is known: a parameterized, repeated or factory test is
+     * a container until it runs, and its invocations go with it.
+     */
     private static PostDiscoveryFilter named(Pattern run) {
         return descriptor -> {
             Optional<org.junit.platform.engine.TestSource> source = descriptor.getSource();
-            if (!descriptor.isTest() || source.isEmpty() || !(source.get() instanceof MethodSource m)) {
-                return FilterResult.included("not a test method");
+            if (source.isEmpty() || !(source.get() instanceof MethodSource m)) {
+                return descriptor.isTest() ? matches(run, className(descriptor), descriptor.getDisplayName())
+                        : FilterResult.included("not a test method");
             }
-            String simple = m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1) + "#" + m.getMethodName();
-            boolean found = run.matcher(simple).find() || run.matcher(m.getClassName() + "#" + m.getMethodName()).find();
-            return found ? FilterResult.included("-run") : FilterResult.excluded("-run");
+            return matches(run, m.getClassName(), m.getMethodName());
         };
+    }
+
+    private static FilterResult matches(Pattern run, String className, String method) {
+        if (className == null) {
+            return FilterResult.included("in no class");
+        }
+        String simple = className.substring(className.lastIndexOf('.') + 1) + "#" + method;
+        boolean found = run.matcher(simple).find() || run.matcher(className + "#" + method).find();
+        return found ? FilterResult.included("-run") : FilterResult.excluded("-run");
+    }
+
+    /** The class a descriptor is in, from its own source or its nearest parent's; null if none. */
+    static String className(org.junit.platform.engine.TestDescriptor descriptor) {
+        for (org.junit.platform.engine.TestDescriptor d = descriptor; d != null; d = d.getParent().orElse(null)) {
+            if (d.getSource().isPresent()) {
+                if (d.getSource().get() instanceof MethodSource m) {
+                    return m.getClassName();
+                }
+                if (d.getSource().get() instanceof org.junit.platform.engine.support.descriptor.ClassSource c) {
+                    return c.getClassName();
+                }
+            }
+        }
+        return null;
     }
 
     /** Writes each test's start and end, and with -failfast stops the JVM at the first failure. */
@@ -144,9 +171,10 @@ public final class PlatformRunner {
             }
         }
 
+        /** A skipped test, or a skipped container (a disabled class or parameterized test), counts once. */
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
-            if (id.isTest()) {
+            if (id.isTest() || id.getSource().isPresent()) {
                 write("skip", name(id), "0", reason == null ? "" : reason);
             }
         }
@@ -182,13 +210,44 @@ public final class PlatformRunner {
             }
         }
 
-        /** {@code Class#method}, by the simple class name, or the display name of what has no method. */
-        private static String name(TestIdentifier id) {
+        private final java.util.Map<String, String> classes = new java.util.HashMap<>();
+
+        @Override
+        public void testPlanExecutionStarted(org.junit.platform.launcher.TestPlan plan) {
+            // A test without a method source (a JUnit 4 overload, a dynamic test) is named by its class.
+            for (TestIdentifier root : plan.getRoots()) {
+                remember(plan, root, null);
+            }
+        }
+
+        private void remember(org.junit.platform.launcher.TestPlan plan, TestIdentifier id, String outer) {
+            String cls = outer;
+            if (id.getSource().isPresent() && id.getSource().get() instanceof org.junit.platform.engine.support.descriptor.ClassSource c) {
+                cls = c.getClassName();
+            }
+            if (cls != null) {
+                classes.put(id.getUniqueId(), cls);
+            }
+            for (TestIdentifier child : plan.getChildren(id)) {
+                remember(plan, child, cls);
+            }
+        }
+
+        /**
+         * {@code Class#method}, by the simple class name; an invocation of a parameterized or
+         * repeated test adds its display name, as go test names a subtest.
+         */
+        private String name(TestIdentifier id) {
             if (id.getSource().isPresent() && id.getSource().get() instanceof MethodSource m) {
                 String cls = m.getClassName();
-                return cls.substring(cls.lastIndexOf('.') + 1) + "#" + m.getMethodName();
+                String name = cls.substring(cls.lastIndexOf('.') + 1) + "#" + m.getMethodName();
+                return id.isTest() && id.getDisplayName().startsWith("[") ? name + "/" + id.getDisplayName() : name;
             }
-            return id.getDisplayName();
+            if (id.getSource().isPresent() && id.getSource().get() instanceof org.junit.platform.engine.support.descriptor.ClassSource c) {
+                return c.getClassName().substring(c.getClassName().lastIndexOf('.') + 1);
+            }
+            String cls = classes.get(id.getUniqueId());
+            return cls == null ? id.getDisplayName() : cls.substring(cls.lastIndexOf('.') + 1) + "#" + id.getDisplayName();
         }
 
         private void write(String kind, String name, String millis, String detail) {

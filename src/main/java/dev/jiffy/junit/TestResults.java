@@ -75,8 +75,8 @@ public final class TestResults {
             return null;
         }
         TestInputs inputs = TestInputs.decode(Files.readAllBytes(cache.outputFile(logged.outputId())));
-        String state = inputs.state(null);
-        if (state == null || !(cache.get(resultId(test, state)) instanceof Lookup.Hit result)) {
+        TestInputs.State state = inputs == null ? null : inputs.state(null);
+        if (state == null || !(cache.get(resultId(test, state.text())) instanceof Lookup.Hit result)) {
             return null;
         }
         return new String(Files.readAllBytes(cache.outputFile(result.outputId())), StandardCharsets.UTF_8);
@@ -87,12 +87,12 @@ public final class TestResults {
      * {@link #RACY} of now, so the result cannot be trusted to describe the files as they are.
      */
     boolean store(ActionId test, TestInputs inputs, String output) throws IOException {
-        String state = inputs.state(clock.instant().minus(RACY));
+        TestInputs.State state = inputs.state(clock.instant().minus(RACY));
         if (state == null) {
             return false;
         }
-        cache.put(test, inputs.encode());
-        cache.put(resultId(test, state), output.getBytes(StandardCharsets.UTF_8));
+        cache.put(test, state.stamped().encode());
+        cache.put(resultId(test, state.text()), output.getBytes(StandardCharsets.UTF_8));
         return true;
     }
 

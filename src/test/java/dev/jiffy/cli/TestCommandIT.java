@@ -158,13 +158,24 @@ class TestCommandIT {
                     void multiplies() {
                         assertEquals(6, 2 * 3);
                     }
+
+                    @org.junit.jupiter.params.ParameterizedTest
+                    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+                    void positive(int x) {
+                        org.junit.jupiter.api.Assertions.assertTrue(x > 0);
+                    }
                 """);
 
         Result v = jiffy.in(module).run("test", "-v", "-run", "CalcTest#mult");
 
         assertThat(v).succeeded();
         assertThat(v.out()).contains("=== RUN   CalcTest#multiplies\n--- PASS: CalcTest#multiplies (")
-                .doesNotContain("adds").containsPattern("\nok  \tdemo:calc\t\\d+\\.\\d{3}s\n$");
+                .doesNotContain("adds").doesNotContain("positive")
+                .containsPattern("\nok  \tdemo:calc\t\\d+\\.\\d{3}s\n$");
+        assertThat(jiffy.in(module).run("test", "-v", "-run", "positive").out())
+                .contains("--- PASS: CalcTest#positive/[1] 1 (").contains("--- PASS: CalcTest#positive/[2] 2 (")
+                .doesNotContain("multiplies");
+        assertThat(jiffy.in(module).run("test", "-run", "nothing matches").out()).endsWith("s [no tests to run]\n");
     }
 
     @Test
