@@ -81,6 +81,11 @@ public final class ModuleTest {
                 reporter.step("test result not cached: a file it read changed within the last 2 seconds");
             }
         }
+        if (!result.passed() && !tests.generators().isEmpty()) {
+            return new Outcome(result.text() + tests.coordinates() + ": its build runs " + String.join(", ", tests.generators())
+                    + ", which may make sources or test files; jiffy runs no Maven plugin but the compiler and resources ones\n",
+                    false);
+        }
         return new Outcome(result.text(), result.passed());
     }
 

@@ -16,9 +16,10 @@ import java.util.List;
  * @param keyLines     one line for each thing on it, by content: output IDs and coordinates
  * @param toolVersion  jiffy's own build version, which every action ID starts with
  * @param surefire     what surefire's configuration gives the test JVM: options, variables, includes
+ * @param generators   the build's plugins that make sources or resources in mvn's build, which jiffy does not run
  */
 public record TestClassPath(String coordinates, Path directory, Path testClasses, List<Path> classpath,
-        List<String> keyLines, Jdk jdk, String toolVersion, MavenBuild.Tests surefire) {
+        List<String> keyLines, Jdk jdk, String toolVersion, MavenBuild.Tests surefire, List<String> generators) {
     /** An action ID of the tests' own, starting as every action ID does, with their class path's lines. */
     public ActionKey key(String action) {
         ActionKey key = new ActionKey(action, toolVersion, jdk);

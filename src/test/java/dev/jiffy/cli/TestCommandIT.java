@@ -347,4 +347,25 @@ class TestCommandIT {
 
         assertThat(jiffy.in(module).run("test")).succeeded().stdout().startsWith("ok  \tdemo:calc\t");
     }
+
+    @Test
+    void aFailingModuleWhoseBuildMakesFilesSaysJiffyRunsNoSuchPlugin() throws Exception {
+        project("");
+        write(module.resolve("pom.xml"), Files.readString(module.resolve("pom.xml")).replace("<plugins>",
+                "<plugins><plugin><groupId>com.googlecode.maven-download-plugin</groupId>"
+                        + "<artifactId>download-maven-plugin</artifactId><version>1.9.0</version><executions><execution>"
+                        + "<phase>generate-test-resources</phase><goals><goal>wget</goal></goals></execution></executions></plugin>"));
+        test("""
+                    @Test
+                    void needsADownload() {
+                        org.junit.jupiter.api.Assertions.assertTrue(Files.exists(Path.of("target/fonts/font.ttf")));
+                    }
+                """);
+
+        Result r = jiffy.in(module).run("test");
+
+        assertThat(r).exitedWith(1);
+        assertThat(r.out()).endsWith("demo:calc: its build runs download-maven-plugin, which may make sources or test files;"
+                + " jiffy runs no Maven plugin but the compiler and resources ones\n");
+    }
 }
