@@ -93,7 +93,7 @@ final class TestCommand {
                     ignored.add(session.root());
                 }
                 ModuleTest.Options options = new ModuleTest.Options(flags.verbose(), flags.run(), flags.failFast(),
-                        flags.timeout(), List.of());
+                        flags.timeout(), List.of(), flags.junitXml() == null ? null : cwd.resolve(flags.junitXml()));
                 results.add(pool.submit(() -> {
                     try {
                         // Results stay in the local cache: another machine's files are not these.

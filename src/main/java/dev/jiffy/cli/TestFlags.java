@@ -9,16 +9,17 @@ import java.util.regex.PatternSyntaxException;
 /**
  * {@code jiffy test}'s flags, as {@code go test} has them: the build flags, then {@code -v},
  * {@code -run REGEX}, {@code -count=1} (never a cached result), {@code -failfast} and
- * {@code -timeout D}; then the targets (modules; {@code .} when none is given).
+ * {@code -timeout D}, and {@code -junitxml DIR} (surefire's reports); then the targets
+ * (modules; {@code .} when none is given).
  */
 record TestFlags(BuildFlags build, boolean verbose, String run, boolean fresh, boolean failFast, Duration timeout,
-        List<String> targets) {
+        String junitXml, List<String> targets) {
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     static TestFlags parse(List<String> args) throws UsageException {
         boolean rebuild = false, dryRun = false, trace = false, quiet = false, offline = false;
         boolean verbose = false, fresh = false, failFast = false;
-        String javaHome = null, run = null;
+        String javaHome = null, run = null, junitXml = null;
         Duration timeout = DEFAULT_TIMEOUT;
         List<String> targets = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -39,6 +40,7 @@ record TestFlags(BuildFlags build, boolean verbose, String run, boolean fresh, b
                 case "-java" -> javaHome = value(args, ++i, a);
                 case "-run" -> run = pattern(value(args, ++i, a));
                 case "-timeout" -> timeout = duration(value(args, ++i, a));
+                case "-junitxml" -> junitXml = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("-run=")) {
                         run = pattern(a.substring("-run=".length()));
@@ -58,7 +60,8 @@ record TestFlags(BuildFlags build, boolean verbose, String run, boolean fresh, b
         }
         BuildFlags build = new BuildFlags(rebuild, dryRun, trace, false, quiet, offline, javaHome, null, null,
                 targets.get(0), List.of(), args.size());
-        return new TestFlags(build, verbose, run, fresh, failFast, timeout.isZero() ? null : timeout, List.copyOf(targets));
+        return new TestFlags(build, verbose, run, fresh, failFast, timeout.isZero() ? null : timeout, junitXml,
+                List.copyOf(targets));
     }
 
     private static String value(List<String> args, int i, String flag) throws UsageException {

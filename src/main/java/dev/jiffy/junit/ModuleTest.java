@@ -24,8 +24,11 @@ public final class ModuleTest {
      *
      * @param run     {@code -run}'s pattern, or null for all tests
      * @param timeout when the test JVM is killed, or null for never
+     * @param junitXml where surefire-format reports go, or null; a cached result has none, so
+     *                 with it the tests always run
      */
-    public record Options(boolean verbose, String run, boolean failFast, Duration timeout, List<String> jvmOptions) {}
+    public record Options(boolean verbose, String run, boolean failFast, Duration timeout, List<String> jvmOptions,
+            Path junitXml) {}
 
     /** The text to print, and whether the module passed. */
     public record Outcome(String text, boolean passed) {}
@@ -52,10 +55,11 @@ public final class ModuleTest {
         testEnv.putAll(tests.surefire().environment());
         List<String> jvm = new ArrayList<>(tests.surefire().jvmOptions());
         jvm.addAll(options.jvmOptions());
-        Options effective = new Options(options.verbose(), options.run(), options.failFast(), options.timeout(), List.copyOf(jvm));
+        Options effective = new Options(options.verbose(), options.run(), options.failFast(), options.timeout(),
+                List.copyOf(jvm), options.junitXml());
         TestResults results = new TestResults(cache, cacheRoot, clock);
         ActionId id = TestResults.key(tests, effective, testEnv);
-        if (!fresh) {
+        if (!fresh && options.junitXml() == null) {
             String cached = results.find(id);
             if (cached != null) {
                 reporter.trace("action test " + id + ": hit");
@@ -69,6 +73,9 @@ public final class ModuleTest {
         TestProcess.Outcome outcome = TestProcess.run(tests, runner, jvmOptions, testEnv, effective.run(),
                 effective.failFast(), effective.timeout(), temp);
         TestReport.Result result = TestReport.of(tests.coordinates(), outcome, effective.verbose(), effective.run() != null);
+        if (options.junitXml() != null) {
+            JunitXml.write(options.junitXml(), outcome);
+        }
         cache.count("test-runs", 1);
         if (result.passed()) {
             Set<Path> read = FileReads.read(temp);

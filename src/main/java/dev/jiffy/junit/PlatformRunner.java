@@ -167,7 +167,7 @@ public final class PlatformRunner {
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
                 started.put(id.getUniqueId(), System.nanoTime());
-                write("start", name(id), "", "");
+                write("start", id, "", "");
             }
         }
 
@@ -175,7 +175,7 @@ public final class PlatformRunner {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             if (id.isTest() || id.getSource().isPresent()) {
-                write("skip", name(id), "0", reason == null ? "" : reason);
+                write("skip", id, "0", reason == null ? "" : reason);
             }
         }
 
@@ -198,7 +198,7 @@ public final class PlatformRunner {
                 t.printStackTrace(new PrintWriter(trace));
                 detail = trace.toString();
             }
-            write(status, name(id), Long.toString(millis), detail);
+            write(status, id, Long.toString(millis), detail);
             if (failFast && result.getStatus() == TestExecutionResult.Status.FAILED) {
                 try {
                     out.write("end\n");
@@ -250,9 +250,12 @@ public final class PlatformRunner {
             return cls == null ? id.getDisplayName() : cls.substring(cls.lastIndexOf('.') + 1) + "#" + id.getDisplayName();
         }
 
-        private void write(String kind, String name, String millis, String detail) {
+        /** One event: its kind, the test's name, its class's binary name, its time and detail. */
+        private void write(String kind, TestIdentifier id, String millis, String detail) {
+            String cls = id.getSource().isPresent() && id.getSource().get() instanceof MethodSource m ? m.getClassName()
+                    : classes.getOrDefault(id.getUniqueId(), "");
             try {
-                out.write(kind + "\t" + escape(name) + "\t" + millis + "\t" + escape(detail) + "\n");
+                out.write(kind + "\t" + escape(name(id)) + "\t" + escape(cls) + "\t" + millis + "\t" + escape(detail) + "\n");
                 out.flush();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

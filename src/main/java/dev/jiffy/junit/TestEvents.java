@@ -12,8 +12,15 @@ import java.util.List;
  * its end (a test JVM that crashed or called {@code System.exit} did not).
  */
 record TestEvents(List<Event> events, boolean finished) {
-    /** A test's start, or its end: pass, fail or skip, with its time and, for a failure, the stack trace. */
-    record Event(String kind, String name, long millis, String detail) {}
+    /**
+     * A test's start, or its end: pass, fail or skip, with its time and, for a failure, the stack
+     * trace; {@code className} is the binary name of its class, or empty.
+     */
+    record Event(String kind, String name, String className, long millis, String detail) {
+        Event(String kind, String name, long millis, String detail) {
+            this(kind, name, "", millis, detail);
+        }
+    }
 
     static TestEvents read(Path file) throws IOException {
         List<Event> events = new ArrayList<>();
@@ -27,8 +34,9 @@ record TestEvents(List<Event> events, boolean finished) {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length == 4) {
-                events.add(new Event(f[0], unescape(f[1]), f[2].isEmpty() ? 0 : Long.parseLong(f[2]), unescape(f[3])));
+            if (f.length == 5) {
+                events.add(new Event(f[0], unescape(f[1]), unescape(f[2]), f[3].isEmpty() ? 0 : Long.parseLong(f[3]),
+                        unescape(f[4])));
             }
         }
         return new TestEvents(List.copyOf(events), finished);

@@ -107,6 +107,21 @@ class TestCommandIT {
                 .doesNotContain("at org.junit.")
                 .containsPattern("\nFAIL\tdemo:calc\t\\d+\\.\\d{3}s\n$");
         assertThat(jiffy.in(module).run("test").out()).doesNotContain("(cached)").contains("FAIL\tdemo:calc");
+
+        // surefire's reports, for CI servers: one file a class, the failure with its type and message.
+        Path reports = work.resolve("reports");
+        assertThat(jiffy.in(module).run("test", "-junitxml", reports.toString())).exitedWith(1);
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(reports.resolve("TEST-calc.CalcTest.xml").toFile());
+        org.w3c.dom.Element suite = xml.getDocumentElement();
+        assertThat(suite.getAttribute("name")).isEqualTo("calc.CalcTest");
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        org.w3c.dom.Element failure = (org.w3c.dom.Element) xml.getElementsByTagName("failure").item(0);
+        assertThat(((org.w3c.dom.Element) failure.getParentNode()).getAttribute("name")).isEqualTo("subtracts");
+        assertThat(failure.getAttribute("type")).isEqualTo("org.opentest4j.AssertionFailedError");
+        assertThat(failure.getAttribute("message")).isEqualTo("two minus two ==> expected: <1> but was: <0>");
+        assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent()).contains("computing");
     }
 
     @Test
