@@ -68,11 +68,17 @@ final class TestProcess {
         Thread drain = new Thread(() -> copy(p.getInputStream(), output), "test output");
         drain.start();
         boolean timedOut = false;
-        if (timeout == null) {
-            p.waitFor();
-        } else if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            timedOut = true;
-            p.destroyForcibly().waitFor();
+        try {
+            if (timeout == null) {
+                p.waitFor();
+            } else if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                p.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            // jiffy is stopping (another JDK is wanted, or it was interrupted): no test JVM outlives it.
+            p.destroyForcibly();
+            throw e;
         }
         drain.join();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
