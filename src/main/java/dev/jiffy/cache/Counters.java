@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -12,10 +13,14 @@ import java.util.TreeMap;
 /**
  * Named counters kept in {@code counters.txt} ("name value" lines), added to under a file lock
  * so that processes finishing at once all count. A process adds its counts once, when it closes
- * the cache, so a hit costs no extra write.
+ * the cache, so a hit costs no extra write. A process without a lock (a run file, in sh) counts
+ * by appending one byte to {@code tally/<name>}, which the launcher does with no extra process;
+ * the file's size is added to the counter.
  */
 public final class Counters {
     static final String FILE = "counters.txt";
+    /** Beside {@link #FILE}: one file a counter, one byte a count. */
+    public static final String TALLY = "tally";
     /**
      * File locks belong to the whole process, and a second one from another thread of it throws
      * instead of waiting; threads of one process take turns here first.
@@ -25,11 +30,21 @@ public final class Counters {
     private Counters() {}
 
     public static Map<String, Long> read(Path root) throws IOException {
+        Map<String, Long> counts;
         try (FileChannel ch = FileChannel.open(root.resolve(FILE), StandardOpenOption.READ)) {
-            return parse(readAll(ch));
+            counts = parse(readAll(ch));
         } catch (java.nio.file.NoSuchFileException e) {
-            return new TreeMap<>();
+            counts = new TreeMap<>();
         }
+        Path tally = root.resolve(TALLY);
+        if (Files.isDirectory(tally)) {
+            try (var files = Files.list(tally)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    counts.merge(f.getFileName().toString(), Files.size(f), Long::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     static void add(Path root, Map<String, Long> deltas) throws IOException {

@@ -5,6 +5,9 @@ import dev.jiffy.project.BuildFile;
 import dev.jiffy.run.Handoff;
 import dev.jiffy.run.JdkSwitch;
 import dev.jiffy.run.RunException;
+import dev.jiffy.run.RunFiles;
+import dev.jiffy.run.StatManifest;
+import dev.jiffy.run.TestRunFile;
 import dev.jiffy.run.ToolCode;
 import dev.jiffy.work.BuildException;
 import dev.jiffy.work.Jdk;
@@ -56,12 +59,19 @@ final class TestCommand {
         if (flags.build().javaHome() != null && !Jdk.current().isHome(Path.of(flags.build().javaHome()))) {
             return jdkSwitch.to(flags.build().javaHome());
         }
+        java.time.Instant started = clock.instant();
         List<Future<ModuleTest.Outcome>> results = new ArrayList<>();
+        List<TestClassPath> built = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
             String toolVersion = ToolCode.version(session.root(), clock);
+            String expiry = session.root() == null ? null : TestRunFile.expiryStamp(session.root());
+            // The stat manifest kept beside the run file: sources unchanged since the last run are not read again.
+            String key = TestRunFile.key(env.get("PWD"));
+            StatManifest manifest = StatManifest.load(session.root() != null && key != null
+                    ? RunFiles.manifestLocation(session.root(), key) : null, toolVersion);
             ProjectBuilder builder = new ProjectBuilder(session.buildCache(!flags.build().dryRun() && !offline(flags)),
-                    Jdk.current(), toolVersion, cwd, reporter, dev.jiffy.work.SourceScanner.READ);
+                    Jdk.current(), toolVersion, cwd, reporter, manifest);
             // Modules are built one by one, then their test JVMs run side by side, up to a core each;
             // the results are printed in the modules' order.
             for (Path pom : modules(flags, builder)) {
@@ -92,6 +102,7 @@ final class TestCommand {
                 if (session.root() != null) {
                     ignored.add(session.root());
                 }
+                built.add(tests);
                 ModuleTest.Options options = new ModuleTest.Options(flags.verbose(), flags.run(), flags.failFast(),
                         flags.timeout(), List.of(), flags.junitXml() == null ? null : cwd.resolve(flags.junitXml()));
                 results.add(pool.submit(() -> {
@@ -104,12 +115,18 @@ final class TestCommand {
                     }
                 }));
             }
+            manifest.saveQuietly(clock);
             boolean failed = false;
+            List<ModuleTest.Outcome> outcomes = new ArrayList<>();
             for (Future<ModuleTest.Outcome> result : results) {
                 ModuleTest.Outcome outcome = result.get();
                 out.print(outcome.text());
                 out.flush();
                 failed |= !outcome.passed();
+                outcomes.add(outcome);
+            }
+            if (!failed) {
+                writeRunFile(args, flags, session.root(), expiry, built, outcomes, started, reporter);
             }
             return failed ? 1 : 0;
         } catch (InterruptedException e) {
@@ -120,6 +137,28 @@ final class TestCommand {
             throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Leaves a run file that replays these results while nothing changes, unless a flag asks for
+     * work ({@code -a}, {@code -count=1}, {@code -junitxml}). Under {@code -x} it is written for
+     * the same arguments without {@code -x}, which the launcher never serves from a run file.
+     */
+    private void writeRunFile(List<String> args, TestFlags flags, Path cacheRoot, String expiry, List<TestClassPath> built,
+            List<ModuleTest.Outcome> outcomes, java.time.Instant started, ConsoleReporter reporter) {
+        String key = TestRunFile.key(env.get("PWD"));
+        String sum = env.get(TestRunFile.ENV_SUM);
+        if (cacheRoot == null || key == null || sum == null || outcomes.isEmpty() || flags.build().rebuild()
+                || flags.fresh() || flags.junitXml() != null || env.containsKey(JdkSwitch.SWITCHED_FROM)) {
+            return;
+        }
+        try {
+            String why = TestRunFile.write(cacheRoot, key, expiry, sum, args.stream().filter(a -> !a.equals("-x")).toList(), built,
+                    outcomes, started);
+            reporter.step(why == null ? "test run file written" : "no test run file: " + why);
+        } catch (IOException e) {
+            reporter.step("no test run file: " + e.getMessage());
         }
     }
 
@@ -166,6 +205,7 @@ final class TestCommand {
         Map<String, String> e = new HashMap<>(env);
         e.remove("JIFFY_HANDOFF");
         e.remove("JIFFY_STDERR_TTY");
+        e.remove(TestRunFile.ENV_SUM);
         e.put("PWD", module.toString());
         return e;
     }

@@ -30,8 +30,17 @@ public final class ModuleTest {
     public record Options(boolean verbose, String run, boolean failFast, Duration timeout, List<String> jvmOptions,
             Path junitXml) {}
 
-    /** The text to print, and whether the module passed. */
-    public record Outcome(String text, boolean passed) {}
+    /**
+     * The text to print, and whether the module passed.
+     *
+     * @param replay what a later run prints while nothing changes, or null when the result is not cached
+     * @param read   the files the cached result depends on beside the module's own and its class path
+     */
+    public record Outcome(String text, boolean passed, String replay, List<Path> read) {
+        public Outcome(String text, boolean passed) {
+            this(text, passed, null, List.of());
+        }
+    }
 
     private ModuleTest() {}
 
@@ -48,7 +57,8 @@ public final class ModuleTest {
             Path cacheRoot, boolean fresh, List<Path> ignored, Clock clock, BuildReporter reporter, Path temp)
             throws IOException, InterruptedException {
         if (tests.testClasses() == null) {
-            return new Outcome("?   \t" + tests.coordinates() + "\t[no test files]\n", true);
+            String none = "?   \t" + tests.coordinates() + "\t[no test files]\n";
+            return new Outcome(none, true, none, List.of());
         }
         // surefire's configuration first, then what the command line adds.
         Map<String, String> testEnv = new java.util.HashMap<>(env);
@@ -60,16 +70,18 @@ public final class ModuleTest {
         TestResults results = new TestResults(cache, cacheRoot, clock);
         ActionId id = TestResults.key(tests, effective, testEnv);
         if (!fresh && options.junitXml() == null) {
-            String cached = results.find(id);
+            TestResults.Cached cached = results.find(id);
             if (cached != null) {
                 reporter.trace("action test " + id + ": hit");
                 cache.count("test-hits", 1);
-                return new Outcome(replayed(cached), true);
+                String replay = replayed(cached.output());
+                return new Outcome(replay, true, replay, cached.inputs().files());
             }
             reporter.trace("action test " + id + ": miss");
         }
         List<String> jvmOptions = new ArrayList<>(effective.jvmOptions());
         jvmOptions.addAll(FileReads.jvmOptions(temp));
+        java.time.Instant started = clock.instant();
         TestProcess.Outcome outcome = TestProcess.run(tests, runner, jvmOptions, testEnv, effective.run(),
                 effective.failFast(), effective.timeout(), temp);
         TestReport.Result result = TestReport.of(tests.coordinates(), outcome, effective.verbose(), effective.run() != null);
@@ -77,15 +89,19 @@ public final class ModuleTest {
             JunitXml.write(options.junitXml(), outcome);
         }
         cache.count("test-runs", 1);
+        TestInputs stored = null;
         if (result.passed()) {
             Set<Path> read = FileReads.read(temp);
             List<Path> skip = new ArrayList<>(ignored);
             skip.add(temp);
             skip.addAll(tests.classpath());
-            if (read == null) {
+            TestInputs inputs = read == null ? null : TestInputs.of(read, tests.directory(), skip);
+            if (inputs == null) {
                 reporter.step("test result not cached: the test JVM left no record of what it read");
-            } else if (!results.store(id, TestInputs.of(read, tests.directory(), skip), result.text())) {
-                reporter.step("test result not cached: a file it read changed within the last 2 seconds");
+            } else if (results.store(id, inputs, result.text(), started)) {
+                stored = inputs;
+            } else {
+                reporter.step("test result not cached: a file it read changed within 2 seconds of the tests starting, or since");
             }
         }
         if (!result.passed() && !tests.generators().isEmpty()) {
@@ -93,7 +109,8 @@ public final class ModuleTest {
                     + ", which may make sources or test files; jiffy runs no Maven plugin but the compiler and resources ones\n",
                     false);
         }
-        return new Outcome(result.text(), result.passed());
+        return stored == null || options.junitXml() != null ? new Outcome(result.text(), result.passed())
+                : new Outcome(result.text(), true, replayed(result.text()), stored.files());
     }
 
     /** A cached output as first printed, its last line's time replaced by {@code (cached)}, as go test does. */

@@ -43,6 +43,11 @@ record TestInputs(List<Input> inputs) {
         return new TestInputs(List.copyOf(inputs));
     }
 
+    /** The files the run read (not the module's, which the module's tree stands for). */
+    List<Path> files() {
+        return inputs.stream().filter(i -> i.kind().equals("file")).map(Input::path).toList();
+    }
+
     byte[] encode() {
         StringBuilder b = new StringBuilder();
         for (Input i : inputs) {

@@ -29,14 +29,14 @@ import java.util.TreeMap;
  */
 public final class TestResults {
     /** In the cache directory: the time, in Unix nanoseconds, before which results are forgotten. */
-    static final String EXPIRE = "testexpire.txt";
+    public static final String EXPIRE = "testexpire.txt";
     static final Duration RACY = Duration.ofSeconds(2);
     /**
      * Variables that change from shell to shell, login to login or run to run (hyperfine sets one
      * at random) without meaning anything to a test. Every other variable is part of the key: the
      * test JVM cannot say which ones its tests read.
      */
-    private static final Set<String> VOLATILE = Set.of("_", "OLDPWD", "SHLVL", "JIFFY_HANDOFF", "JIFFY_STDERR_TTY",
+    static final Set<String> VOLATILE = Set.of("_", "OLDPWD", "SHLVL", "JIFFY_HANDOFF", "JIFFY_STDERR_TTY", "JIFFY_TEST_ENV",
             "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET", "SSH_CLIENT", "SSH_CONNECTION", "SSH_TTY", "SSH_AUTH_SOCK",
             "TERM_SESSION_ID", "WINDOWID", "XDG_SESSION_ID", "TMUX_PANE", "STY", "GPG_TTY", "DBUS_SESSION_BUS_ADDRESS");
 
@@ -69,8 +69,11 @@ public final class TestResults {
         return key.id();
     }
 
+    /** A passing run's output and what it read. */
+    record Cached(String output, TestInputs inputs) {}
+
     /** The output of a passing run whose inputs are as they were, or null. */
-    String find(ActionId test) throws IOException {
+    Cached find(ActionId test) throws IOException {
         if (!(cache.get(test) instanceof Lookup.Hit logged) || logged.timeNanos() < expiry()) {
             return null;
         }
@@ -79,15 +82,16 @@ public final class TestResults {
         if (state == null || !(cache.get(resultId(test, state.text())) instanceof Lookup.Hit result)) {
             return null;
         }
-        return new String(Files.readAllBytes(cache.outputFile(result.outputId())), StandardCharsets.UTF_8);
+        return new Cached(new String(Files.readAllBytes(cache.outputFile(result.outputId())), StandardCharsets.UTF_8), inputs);
     }
 
     /**
-     * Keeps a passing run's output under its inputs' state; false when an input changed within
-     * {@link #RACY} of now, so the result cannot be trusted to describe the files as they are.
+     * Keeps a passing run's output under its inputs' state; false when an input changed after
+     * {@link #RACY} before the tests {@code started}: the run may have read it as it was before
+     * (Go's rule counts back from now, which misses an edit during a long run).
      */
-    boolean store(ActionId test, TestInputs inputs, String output) throws IOException {
-        TestInputs.State state = inputs.state(clock.instant().minus(RACY));
+    boolean store(ActionId test, TestInputs inputs, String output, java.time.Instant started) throws IOException {
+        TestInputs.State state = inputs.state(started.minus(RACY));
         if (state == null) {
             return false;
         }

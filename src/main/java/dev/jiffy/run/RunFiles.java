@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Run files: the fast path of DESIGN section 5. A run file is a sh fragment that bin/jiffy
@@ -90,19 +88,28 @@ public final class RunFiles {
     public static boolean write(Path file, Map<Path, String> inputStamps, Path executable, LaunchCommand command,
             Map<String, String> env, Clock clock) throws IOException {
         long now = UnixNanos.now(clock);
-        List<String> stat = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
+        Map<Path, String> pinned = new java.util.LinkedHashMap<>();
         for (Map.Entry<Path, String> e : inputStamps.entrySet()) {
             FileStamp s = FileStamp.of(e.getKey());
             if (!s.statLine().equals(e.getValue()) || s.changedNanos() > now - RACY.toNanos()) {
                 Files.deleteIfExists(file);
                 return false;
             }
-            paths.add(e.getKey().toString());
-            stat.add(e.getValue());
+            pinned.put(e.getKey(), e.getValue());
         }
-        paths.add(executable.toString());
-        stat.add(FileStamp.of(executable).statLine());
+        pinned.put(executable, FileStamp.of(executable).statLine());
+        List<String> checks = env.entrySet().stream()
+                .map(v -> "[ \"${" + v.getKey() + "-}\" = " + ShellQuote.quote(v.getValue()) + " ]").toList();
+        return write(file, checks, pinned, command.execLine());
+    }
+
+    /**
+     * Writes a run file that runs {@code body} when every one of {@code checks} (sh tests) holds,
+     * the machine has not rebooted, the file is younger than {@link #LIFETIME} and every file of
+     * {@code pinned} has the stamp given; or removes a stale one and returns false when the
+     * platform lacks the clock the file checks.
+     */
+    static boolean write(Path file, List<String> checks, Map<Path, String> pinned, String body) throws IOException {
         String boot;
         long uptime;
         try {
@@ -113,19 +120,17 @@ public final class RunFiles {
             Files.deleteIfExists(file);
             return false;
         }
-        String checks = env.entrySet().stream()
-                .map(v -> "[ \"${" + v.getKey() + "-}\" = " + ShellQuote.quote(v.getValue()) + " ]")
-                .collect(Collectors.joining(" &&\n  "));
+        List<String> paths = pinned.keySet().stream().map(Path::toString).toList();
         // One brace group: sh parses it whole before running any of it, so a file cut short is a
         // syntax error (the launcher sources it with `command .`, which survives that), never a
         // command cut short. The first line is what the launcher looks for before sourcing.
         String text = HEADER + file.getFileName() + "; sourced by bin/jiffy, rewritten by jiffy.\n"
-                + "{ { " + (checks.isEmpty() ? "" : checks + " &&\n  ")
+                + "{ { " + (checks.isEmpty() ? "" : String.join(" &&\n  ", checks) + " &&\n  ")
                 + "read -r jiffy_boot </proc/sys/kernel/random/boot_id && [ \"$jiffy_boot\" = " + ShellQuote.quote(boot) + " ] &&\n"
                 + "  read -r jiffy_up jiffy_idle </proc/uptime && [ \"${jiffy_up%.*}\" -lt " + (uptime + LIFETIME.toSeconds()) + " ] &&\n"
                 + "  [ \"$(exec stat -L -c " + ShellQuote.quote(FileStamp.STAT_FORMAT) + " -- " + ShellQuote.join(paths)
-                + " 2>/dev/null)\" = " + ShellQuote.quote(String.join("\n", stat)) + " ]; } || return 1\n"
-                + command.execLine() + "\n}\n";
+                + " 2>/dev/null)\" = " + ShellQuote.quote(String.join("\n", pinned.values())) + " ]; } || return 1\n"
+                + body + "\n}\n";
         Files.createDirectories(file.getParent());
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         return true;

@@ -60,7 +60,7 @@ final class ModuleTests {
         String ga = module.coordinates().substring(0, module.coordinates().lastIndexOf(':'));
         if (files.target() == null) {
             return new TestClassPath(ga, module.pom().getParent(), null, List.of(), List.of(), toolchain.jdk(),
-                    toolchain.toolVersion(), module.build().tests(), module.build().sourceGenerators());
+                    toolchain.toolVersion(), module.build().tests(), module.build().sourceGenerators(), Map.of());
         }
         ResolveProject resolve = builds.resolve(module, true);
         Classpaths classpaths = runner.get(resolve);
@@ -119,7 +119,7 @@ final class ModuleTests {
         classpath.addAll(launcher.files());
         launcher.artifacts().forEach(a -> keyLines.add("launcher " + a.keyLine()));
         return new TestClassPath(ga, module.pom().getParent(), cache.outputFile(compiled.id()), List.copyOf(classpath),
-                List.copyOf(keyLines), toolchain.jdk(), toolchain.toolVersion(), module.build().tests(), module.build().sourceGenerators());
+                List.copyOf(keyLines), toolchain.jdk(), toolchain.toolVersion(), module.build().tests(), module.build().sourceGenerators(), Map.of());
     }
 
     /**

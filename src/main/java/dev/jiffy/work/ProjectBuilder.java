@@ -208,8 +208,9 @@ public final class ProjectBuilder {
             Loaded loaded = load(pom, resolvers, env);
             ActionRunner runner = new ActionRunner(cache, reporter, rebuild, dryRun);
             ModuleBuilds builds = builds(loaded, runner, resolvers, dryRun, offline);
-            return new ModuleTests(builds, cache, runner, toolchain, cwd, reporter, offline, Clock.systemUTC())
+            TestClassPath tests = new ModuleTests(builds, cache, runner, toolchain, cwd, reporter, offline, Clock.systemUTC())
                     .build(loaded.reactor().target(), temp);
+            return tests == null ? null : tests.readFrom(loaded.inputs());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.jiffy.work;
 import dev.jiffy.project.MavenBuild;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a module's tests run with: the test class path as files (the compiled test classes and
@@ -17,9 +18,18 @@ import java.util.List;
  * @param toolVersion  jiffy's own build version, which every action ID starts with
  * @param surefire     what surefire's configuration gives the test JVM: options, variables, includes
  * @param generators   the build's plugins that make sources or resources in mvn's build, which jiffy does not run
+ * @param inputs       every file and directory the build read (poms, sources, resources), with the
+ *                     stamp it had when read, for a run file to pin
  */
 public record TestClassPath(String coordinates, Path directory, Path testClasses, List<Path> classpath,
-        List<String> keyLines, Jdk jdk, String toolVersion, MavenBuild.Tests surefire, List<String> generators) {
+        List<String> keyLines, Jdk jdk, String toolVersion, MavenBuild.Tests surefire, List<String> generators,
+        Map<Path, String> inputs) {
+    /** The same tests, read from {@code inputs}. */
+    TestClassPath readFrom(Map<Path, String> inputs) {
+        return new TestClassPath(coordinates, directory, testClasses, classpath, keyLines, jdk, toolVersion, surefire,
+                generators, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs)));
+    }
+
     /** An action ID of the tests' own, starting as every action ID does, with their class path's lines. */
     public ActionKey key(String action) {
         ActionKey key = new ActionKey(action, toolVersion, jdk);

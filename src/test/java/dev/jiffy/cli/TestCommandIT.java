@@ -62,6 +62,12 @@ class TestCommandIT {
                 """.formatted(body));
     }
 
+    /** Results the launcher replayed from a test run file, with no JVM: one byte each in the cache's tally. */
+    private long replayedByTheLauncher() throws Exception {
+        Path tally = sandbox.cache().resolve("tally/test-hits");
+        return Files.exists(tally) ? Files.size(tally) : 0;
+    }
+
     /** Waits out the two seconds within which a changed input makes a result uncacheable. */
     private static void settle() throws InterruptedException {
         Thread.sleep(2_100);
@@ -77,12 +83,20 @@ class TestCommandIT {
         assertThat(first).succeeded().stdout().matches("ok  \tdemo:calc\t\\d+\\.\\d{3}s\n");
         Result again = jiffy.in(module).run("test");
         assertThat(again).succeeded().printed("ok  \tdemo:calc\t(cached)\n");
+        assertThat(replayedByTheLauncher()).as("the second run replays the first from a run file").isEqualTo(1);
+        assertThat(jiffy.in(module).run("test", "-v")).as("a run file replays only for its own arguments")
+                .succeeded().stdout().contains("--- PASS: CalcTest#adds (");
         assertThat(jiffy.in(module).run("test", "-count=1")).succeeded().stdout().doesNotContain("(cached)");
         assertThat(jiffy.run("test", "calc")).printed("ok  \tdemo:calc\t(cached)\n");
+        assertThat(jiffy.run("test", "calc")).printed("ok  \tdemo:calc\t(cached)\n");
+        assertThat(replayedByTheLauncher()).isEqualTo(2);
 
+        // The clean comes after the run files were written: they must not replay a forgotten result.
         assertThat(jiffy.run("clean", "-testcache")).succeeded();
-        assertThat(jiffy.run("test", "calc")).succeeded().stdout().doesNotContain("(cached)");
-        assertThat(jiffy.run("cache", "stat").out()).containsPattern("(?m)^test hits: +2$");
+        assertThat(jiffy.in(module).run("test")).succeeded().stdout().doesNotContain("(cached)");
+        assertThat(jiffy.run("test", "calc")).as("the same tests, stored again by the run before")
+                .printed("ok  \tdemo:calc\t(cached)\n");
+        assertThat(jiffy.run("cache", "stat").out()).containsPattern("(?m)^test hits: +4$");
     }
 
     @Test
@@ -163,6 +177,8 @@ class TestCommandIT {
 
         project("<systemPropertyVariables><calc.mode>lenient</calc.mode></systemPropertyVariables>");
         assertThat(inModule.run("test")).exitedWith(1).stdout().contains("property ==>");
+        // The cached passes came from the launcher's run file, so each change above was caught by it.
+        assertThat(replayedByTheLauncher()).isEqualTo(2);
     }
 
     @Test
