@@ -113,7 +113,8 @@ public final class Main {
                              -java <home> (use that JDK) -main <Class> (choose the main class)
                 test flags:  -v (each test) -run REGEX (Class or Class#method) -count=1 (never a cached result)
                              -failfast -timeout D (kill the test JVM after D, such as 90s or 10m; default 10m)
-                             -junitxml DIR (surefire's XML reports; the tests run even if a result is cached)
+                             -json (go test -json's events, one a line) -junitxml DIR (surefire's XML reports;
+                             the tests run even if a result is cached)
                 settings: JIFFY_CACHE JIFFY_CACHE_MAX JIFFY_TRIM_AGE JIFFY_REMOTE_CACHE JIFFY_REMOTE_UPLOAD
                           JIFFY_REMOTE_HEADERS JIFFY_OFFLINE JIFFY_VERIFY JIFFY_DEBUG JIFFY_DEBUG_HASH (see jiffy env)
                 """);

@@ -1,6 +1,7 @@
 package dev.jiffy.cli;
 
 import dev.jiffy.junit.ModuleTest;
+import dev.jiffy.junit.TestJson;
 import dev.jiffy.project.BuildFile;
 import dev.jiffy.run.Handoff;
 import dev.jiffy.run.JdkSwitch;
@@ -10,8 +11,11 @@ import dev.jiffy.run.StatManifest;
 import dev.jiffy.run.TestRunFile;
 import dev.jiffy.run.ToolCode;
 import dev.jiffy.work.BuildException;
+import dev.jiffy.work.BuildRequest;
+import dev.jiffy.work.Builder;
 import dev.jiffy.work.Jdk;
 import dev.jiffy.work.ProjectBuilder;
+import dev.jiffy.work.Target;
 import dev.jiffy.work.TestClassPath;
 import dev.jiffy.work.WrongJdkException;
 import java.io.IOException;
@@ -70,16 +74,20 @@ final class TestCommand {
             String key = TestRunFile.key(env.get("PWD"));
             StatManifest manifest = StatManifest.load(session.root() != null && key != null
                     ? RunFiles.manifestLocation(session.root(), key) : null, toolVersion);
-            ProjectBuilder builder = new ProjectBuilder(session.buildCache(!flags.build().dryRun() && !offline(flags)),
-                    Jdk.current(), toolVersion, cwd, reporter, manifest);
+            dev.jiffy.cache.Cache cache = session.buildCache(!flags.build().dryRun() && !offline(flags));
+            ProjectBuilder builder = new ProjectBuilder(cache, Jdk.current(), toolVersion, cwd, reporter, manifest);
+            Builder scripts = new Builder(cache, Jdk.current(), toolVersion, cwd, reporter, manifest, clock);
             // Modules are built one by one, then their test JVMs run side by side, up to a core each;
             // the results are printed in the modules' order.
-            for (Path pom : modules(flags, builder)) {
-                String target = display(pom.getParent());
+            for (Unit unit : units(flags, builder)) {
+                String target = unit.pom() == null ? unit.script() : display(unit.pom().getParent());
                 Path temp = Files.createTempDirectory("jiffy-test-");
                 TestClassPath tests;
                 try {
-                    tests = builder.tests(pom, flags.build().rebuild(), flags.build().dryRun(), offline(flags), env, temp);
+                    tests = unit.pom() != null
+                            ? builder.tests(unit.pom(), flags.build().rebuild(), flags.build().dryRun(), offline(flags), env, temp)
+                            : scripts.tests(new BuildRequest(Target.resolve(cwd, unit.script()), null, flags.build().rebuild(),
+                                    flags.build().dryRun(), offline(flags), env, Map.of()), temp);
                 } catch (BuildException e) {
                     ScratchDirectory.remove(temp);
                     if (!e.getMessage().isEmpty()) {
@@ -120,7 +128,7 @@ final class TestCommand {
             List<ModuleTest.Outcome> outcomes = new ArrayList<>();
             for (Future<ModuleTest.Outcome> result : results) {
                 ModuleTest.Outcome outcome = result.get();
-                out.print(outcome.text());
+                out.print(flags.json() ? TestJson.of(outcome.text(), clock.instant()) : outcome.text());
                 out.flush();
                 failed |= !outcome.passed();
                 outcomes.add(outcome);
@@ -150,7 +158,7 @@ final class TestCommand {
         String key = TestRunFile.key(env.get("PWD"));
         String sum = env.get(TestRunFile.ENV_SUM);
         if (cacheRoot == null || key == null || sum == null || outcomes.isEmpty() || flags.build().rebuild()
-                || flags.fresh() || flags.junitXml() != null || env.containsKey(JdkSwitch.SWITCHED_FROM)) {
+                || flags.fresh() || flags.junitXml() != null || flags.json() || env.containsKey(JdkSwitch.SWITCHED_FROM)) {
             return;
         }
         try {
@@ -162,9 +170,15 @@ final class TestCommand {
         }
     }
 
-    /** The modules the targets name: a directory's, or with {@code /...} every module of the reactor below it. */
-    private List<Path> modules(TestFlags flags, ProjectBuilder builder) throws Failure, IOException {
-        List<Path> poms = new ArrayList<>();
+    /** What a target names: a module's pom, or a script or source directory (as its argument). */
+    private record Unit(Path pom, String script) {}
+
+    /**
+     * What the targets name: a directory's module, with {@code /...} every module of the reactor
+     * below it, or a {@code .java} file or a directory outside any project, whose classes hold tests.
+     */
+    private List<Unit> units(TestFlags flags, ProjectBuilder builder) throws Failure, IOException {
+        List<Unit> units = new ArrayList<>();
         for (String target : flags.targets()) {
             boolean below = target.equals("...") || target.endsWith("/...");
             Path dir = cwd.resolve(below ? target.substring(0, target.length() - 3) : target).normalize();
@@ -173,21 +187,22 @@ final class TestCommand {
                 BuildFile nearest = BuildFile.nearest(dir);
                 pom = nearest != null && nearest.kind() == BuildFile.Kind.MAVEN ? nearest.file() : null;
             }
+            if (pom == null && below) {
+                throw new Failure(1, target + ": not in a Maven project; dir/... names every module of the reactor below dir");
+            }
             if (pom == null) {
-                throw new Failure(1, target + ": not a Maven module; jiffy test runs the tests of a directory with a pom.xml"
-                        + " (or of every module below one, with dir/...)");
-            }
-            if (!below) {
-                poms.add(pom);
-                continue;
-            }
-            try {
-                poms.addAll(builder.modulesBelow(pom, dir, offline(flags), env));
-            } catch (BuildException e) {
-                throw new Failure(1, e.getMessage());
+                units.add(new Unit(null, target)); // a script or a plain directory: Target says what is wrong with it
+            } else if (!below) {
+                units.add(new Unit(pom, null));
+            } else {
+                try {
+                    builder.modulesBelow(pom, dir, offline(flags), env).forEach(p -> units.add(new Unit(p, null)));
+                } catch (BuildException e) {
+                    throw new Failure(1, e.getMessage());
+                }
             }
         }
-        return poms;
+        return units;
     }
 
     /** A module's directory as a user names it: relative to the current directory when below it. */

@@ -9,16 +9,16 @@ import java.util.regex.PatternSyntaxException;
 /**
  * {@code jiffy test}'s flags, as {@code go test} has them: the build flags, then {@code -v},
  * {@code -run REGEX}, {@code -count=1} (never a cached result), {@code -failfast} and
- * {@code -timeout D}, and {@code -junitxml DIR} (surefire's reports); then the targets
+ * {@code -timeout D}, {@code -json} (go test's events) and {@code -junitxml DIR} (surefire's reports); then the targets
  * (modules; {@code .} when none is given).
  */
 record TestFlags(BuildFlags build, boolean verbose, String run, boolean fresh, boolean failFast, Duration timeout,
-        String junitXml, List<String> targets) {
+        String junitXml, boolean json, List<String> targets) {
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     static TestFlags parse(List<String> args) throws UsageException {
         boolean rebuild = false, dryRun = false, trace = false, quiet = false, offline = false;
-        boolean verbose = false, fresh = false, failFast = false;
+        boolean verbose = false, fresh = false, failFast = false, json = false;
         String javaHome = null, run = null, junitXml = null;
         Duration timeout = DEFAULT_TIMEOUT;
         List<String> targets = new ArrayList<>();
@@ -37,6 +37,7 @@ record TestFlags(BuildFlags build, boolean verbose, String run, boolean fresh, b
                 case "-v" -> verbose = true;
                 case "-failfast" -> failFast = true;
                 case "-count=1" -> fresh = true;
+                case "-json" -> json = true;
                 case "-java" -> javaHome = value(args, ++i, a);
                 case "-run" -> run = pattern(value(args, ++i, a));
                 case "-timeout" -> timeout = duration(value(args, ++i, a));
@@ -60,7 +61,8 @@ record TestFlags(BuildFlags build, boolean verbose, String run, boolean fresh, b
         }
         BuildFlags build = new BuildFlags(rebuild, dryRun, trace, false, quiet, offline, javaHome, null, null,
                 targets.get(0), List.of(), args.size());
-        return new TestFlags(build, verbose, run, fresh, failFast, timeout.isZero() ? null : timeout, junitXml,
+        // As go test's, -json is the -v output as events.
+        return new TestFlags(build, verbose || json, run, fresh, failFast, timeout.isZero() ? null : timeout, junitXml, json,
                 List.copyOf(targets));
     }
 

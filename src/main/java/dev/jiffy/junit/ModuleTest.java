@@ -95,7 +95,7 @@ public final class ModuleTest {
             List<Path> skip = new ArrayList<>(ignored);
             skip.add(temp);
             skip.addAll(tests.classpath());
-            TestInputs inputs = read == null ? null : TestInputs.of(read, tests.directory(), skip);
+            TestInputs inputs = read == null ? null : TestInputs.of(read, tests.tree(), skip);
             if (inputs == null) {
                 reporter.step("test result not cached: the test JVM left no record of what it read");
             } else if (results.store(id, inputs, result.text(), started)) {

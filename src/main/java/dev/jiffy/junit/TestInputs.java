@@ -31,7 +31,7 @@ record TestInputs(List<Input> inputs) {
      */
     record Input(String kind, Path path, String stamp, String sha256) {}
 
-    /** The log of a run: the files it read that are not part of its class path or the JDK, and the module. */
+    /** The log of a run: the files it read that are not part of its class path or the JDK, and the module (or null). */
     static TestInputs of(Set<Path> read, Path module, List<Path> ignored) {
         List<Input> inputs = new ArrayList<>();
         for (Path p : read) {
@@ -39,7 +39,9 @@ record TestInputs(List<Input> inputs) {
                 inputs.add(new Input("file", p, "", ""));
             }
         }
-        inputs.add(new Input("tree", module, "", ""));
+        if (module != null) {
+            inputs.add(new Input("tree", module, "", ""));
+        }
         return new TestInputs(List.copyOf(inputs));
     }
 

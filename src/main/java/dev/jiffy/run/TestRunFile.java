@@ -96,6 +96,10 @@ public final class TestRunFile {
         }
         StringBuilder replay = new StringBuilder();
         outcomes.forEach(o -> replay.append(o.replay()));
+        if (replay.indexOf("\0") >= 0 || args.stream().anyMatch(a -> a.indexOf('\0') >= 0)) {
+            Files.deleteIfExists(file);
+            return "its output holds a NUL, which sh cannot print from a run file";
+        }
         Path tally = cacheRoot.resolve(Counters.TALLY);
         Files.createDirectories(tally);
         String body = "printf '%s' " + ShellQuote.quote(replay.toString()) + "\n"
@@ -138,8 +142,8 @@ public final class TestRunFile {
             files.add(m.jdk().home().resolve("release"));
             // Cache entries are named by their content; the sources that made them are pinned.
             m.classpath().stream().filter(p -> !p.startsWith(cacheRoot) && Files.isRegularFile(p)).forEach(files::add);
-            Path dir = m.directory();
-            if (Files.isDirectory(dir)) {
+            Path dir = m.tree();
+            if (dir != null && Files.isDirectory(dir)) {
                 try (Stream<Path> walk = Files.walk(dir)) {
                     List<Path> tree = walk.filter(p -> !p.startsWith(dir.resolve("target")) && !p.startsWith(dir.resolve(".git")))
                             .limit(MOST_FILES + 1).toList();

@@ -37,8 +37,18 @@ public final class Builder {
         this.clock = clock;
     }
 
-    /** Builds the program, or finds it; returns null under {@code -n} when something would be built. */
-    public BuildResult build(BuildRequest request) throws BuildException, WrongJdkException, IOException {
+    /** A program's sources read and its dependencies resolved: what its compile action needs. */
+    private record Prepared(Target target, ScriptDirectives directives, ActionRunner runner, Dependencies deps,
+            Map<Path, String> inputs, Map<String, Resource> resources, Map<String, String> resourceHashes,
+            Map<String, String> sourceHashes, SourceSet set, List<String> javacOptions) {
+        Compile compile(Toolchain toolchain, Path cwd, BuildReporter reporter) {
+            return new Compile(target, set.sources(), sourceHashes, javacOptions, Compile.ClassPath.of(deps.resolution),
+                    toolchain, cwd, reporter);
+        }
+    }
+
+    /** Reads the sources and directives and resolves the dependencies; null under {@code -n} when it would resolve. */
+    private Prepared prepare(BuildRequest request) throws BuildException, WrongJdkException, IOException {
         Target target = request.target();
         SourceSet set = SourceSet.scan(target, scanner, cwd);
         ScriptDirectives directives;
@@ -71,29 +81,51 @@ public final class Builder {
         // A script runs no annotation processor unless its //JAVAC_OPTIONS say otherwise (a later -proc wins).
         List<String> javacOptions = new java.util.ArrayList<>(List.of("-proc:none"));
         javacOptions.addAll(directives.javacOptions());
+        return new Prepared(target, directives, runner, deps, inputs, resources, resourceHashes, sourceHashes, set,
+                List.copyOf(javacOptions));
+    }
 
-        // A pass ends early only when fetching the jars moved the dependency set (a SNAPSHOT was
-        // deployed meanwhile), which changes both IDs; the next pass has the jars, so it is the last.
+    /**
+     * Compiles the program, or finds its classes; null under {@code -n} when it would compile. A
+     * lookup is made again when fetching the jars moved the dependency set (a SNAPSHOT deployed
+     * meanwhile), which changes the compile's ID; the next pass has the jars, so it is the last.
+     */
+    private Compile.Compiled compile(Prepared p, boolean dryRun) throws BuildException, IOException {
         while (true) {
-            Compile compile = new Compile(target, set.sources(), sourceHashes, javacOptions,
-                    Compile.ClassPath.of(deps.resolution), toolchain, cwd, reporter);
-            Compile.Compiled compiled = runner.find(compile);
+            Compile compile = p.compile(toolchain, cwd, reporter);
+            Compile.Compiled compiled = p.runner().find(compile);
             if (compiled != null) {
                 if (!compiled.output().warnings().isEmpty()) {
-                    reporter.compilerOutput(Compiler.forDisplay(compiled.output().warnings(), target.root(), cwd));
+                    reporter.compilerOutput(Compiler.forDisplay(compiled.output().warnings(), p.target().root(), cwd));
                 }
-            } else if (request.dryRun() || !deps.fetchMoved()) {
-                compiled = runner.run(compile);
-                if (compiled == null) {
-                    return null;
-                }
-            } else {
-                continue;
+                return compiled;
+            }
+            if (dryRun || !p.deps().fetchMoved()) {
+                return p.runner().run(compile);
+            }
+        }
+    }
+
+    /** Builds the program, or finds it; returns null under {@code -n} when something would be built. */
+    public BuildResult build(BuildRequest request) throws BuildException, WrongJdkException, IOException {
+        Prepared p = prepare(request);
+        if (p == null) {
+            return null;
+        }
+        Target target = p.target();
+        ScriptDirectives directives = p.directives();
+        ActionRunner runner = p.runner();
+        Dependencies deps = p.deps();
+        // A pass ends early only when fetching the jars moved the dependency set, as in compile.
+        while (true) {
+            Compile.Compiled compiled = compile(p, request.dryRun());
+            if (compiled == null) {
+                return null;
             }
 
             String main = chooseMain(request, target, compiled.output(), directives);
             Link link = new Link(new Link.Program(target.programName(), null, main, null, directives.javaOptions(), compiled,
-                    List.of(), resources, resourceHashes, sourceHashes, deps.resolution), toolchain, reporter);
+                    List.of(), p.resources(), p.resourceHashes(), p.sourceHashes(), deps.resolution), toolchain, reporter);
             Link.Linked linked = runner.find(link);
             boolean hit = linked != null;
             if (!hit) {
@@ -106,8 +138,51 @@ public final class Builder {
                 }
             }
             return new BuildResult(linked.executable(), linked.id(), main, toolchain.jdk(), directives.javaOptions(), hit,
-                    inputs, directives.environment());
+                    p.inputs(), directives.environment());
         }
+    }
+
+    /**
+     * The tests of a script or a source directory: its classes compiled as for {@code run} (the
+     * same compile action), with its {@code //DEPS}, {@code //FILES} as resources and the JUnit
+     * Platform launcher; every class is looked into for tests, and they run in the target's
+     * directory. Null under {@code -n} when something would be built.
+     *
+     * @param temp where the resources' directory is written, for the test run
+     */
+    public TestClassPath tests(BuildRequest request, Path temp) throws BuildException, WrongJdkException, IOException {
+        Prepared p = prepare(request);
+        if (p == null) {
+            return null;
+        }
+        Compile.Compiled compiled = compile(p, request.dryRun());
+        if (compiled == null) {
+            return null;
+        }
+        Dependencies deps = p.deps();
+        if (!request.dryRun()) {
+            deps.fetchMoved(); // the jars, on disk for the test JVM; a set that moved is this run's
+        }
+        String where = p.target().path().equals(cwd) ? "." : SourceSet.display(cwd, p.target().path());
+        Resolution launcher = TestRuntime.launcher(deps.resolution, p.directives().repositories(), where, p.runner(), cache,
+                request.offline(), toolchain, reporter, clock);
+        if (launcher == null) {
+            return null;
+        }
+        List<String> keyLines = new java.util.ArrayList<>(List.of("tests " + compiled.id()));
+        List<Path> classpath = new java.util.ArrayList<>(List.of(cache.outputFile(compiled.id())));
+        if (!p.resources().isEmpty()) {
+            classpath.add(TestRuntime.resourceDirectory(p.resources(), temp, keyLines));
+        }
+        classpath.addAll(deps.resolution.files());
+        deps.resolution.artifacts().forEach(a -> keyLines.add(a.keyLine()));
+        classpath.addAll(launcher.files());
+        launcher.artifacts().forEach(a -> keyLines.add("launcher " + a.keyLine()));
+        dev.jiffy.project.MavenBuild.Tests every = new dev.jiffy.project.MavenBuild.Tests(null, List.of(),
+                p.directives().javaOptions(), Map.of(), List.of(TestRuntime.EVERY_CLASS), List.of());
+        return new TestClassPath(where, p.target().root(), cache.outputFile(compiled.id()), List.copyOf(classpath),
+                List.copyOf(keyLines), toolchain.jdk(), toolchain.toolVersion(), every, List.of(), p.inputs(),
+                p.target().singleFile() ? null : p.target().root());
     }
 
     private Dependencies dependencies(List<Coordinate> coordinates, List<Repository> repos, boolean offline) throws IOException {

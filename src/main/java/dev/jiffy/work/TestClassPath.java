@@ -20,14 +20,16 @@ import java.util.Map;
  * @param generators   the build's plugins that make sources or resources in mvn's build, which jiffy does not run
  * @param inputs       every file and directory the build read (poms, sources, resources), with the
  *                     stamp it had when read, for a run file to pin
+ * @param tree         the directory whose every file a passing result depends on (a module's, a
+ *                     source directory); null for a script, whose files are its inputs
  */
 public record TestClassPath(String coordinates, Path directory, Path testClasses, List<Path> classpath,
         List<String> keyLines, Jdk jdk, String toolVersion, MavenBuild.Tests surefire, List<String> generators,
-        Map<Path, String> inputs) {
+        Map<Path, String> inputs, Path tree) {
     /** The same tests, read from {@code inputs}. */
     TestClassPath readFrom(Map<Path, String> inputs) {
         return new TestClassPath(coordinates, directory, testClasses, classpath, keyLines, jdk, toolVersion, surefire,
-                generators, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs)));
+                generators, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs)), tree);
     }
 
     /** An action ID of the tests' own, starting as every action ID does, with their class path's lines. */

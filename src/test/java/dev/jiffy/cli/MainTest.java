@@ -64,13 +64,16 @@ class MainTest {
     }
 
     @Test
-    void testOfADirectoryThatIsNoModuleIsOneLine() throws Exception {
+    void testOfADirectoryWithNothingToTestIsOneLine() throws Exception {
         java.nio.file.Files.createDirectories(temp.resolve("plain"));
 
         Result r = main("test", "plain");
 
-        assertThat(r).exitedWith(1).printed("").stderr().isEqualTo("jiffy: plain: not a Maven module; jiffy test runs the"
-                + " tests of a directory with a pom.xml (or of every module below one, with dir/...)\n");
+        assertThat(r).exitedWith(1).printed("FAIL\tplain [build failed]\n").stderr()
+                .isEqualTo("jiffy: plain: no .java files in directory\n");
+        assertThat(main("test", "plain/...")).exitedWith(1).printed("").stderr()
+                .isEqualTo("jiffy: plain/...: not in a Maven project; dir/... names every module of the reactor below dir\n");
+        assertThat(main("test", "missing.java")).exitedWith(1).stderr().isEqualTo("jiffy: missing.java: no such file or directory\n");
         assertUsageError(main("test", "-count=2"), "test: -count takes 1 (run the tests even if a result is cached), not 2");
     }
 

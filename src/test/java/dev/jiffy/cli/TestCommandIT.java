@@ -196,6 +196,7 @@ class TestCommandIT {
                         org.junit.jupiter.api.Assertions.assertTrue(x > 0);
                     }
                 """);
+        settle();
 
         Result v = jiffy.in(module).run("test", "-v", "-run", "CalcTest#mult");
 
@@ -203,6 +204,14 @@ class TestCommandIT {
         assertThat(v.out()).contains("=== RUN   CalcTest#multiplies\n--- PASS: CalcTest#multiplies (")
                 .doesNotContain("adds").doesNotContain("positive")
                 .containsPattern("\nok  \tdemo:calc\t\\d+\\.\\d{3}s\n$");
+        // -json is -v as go test's events; here from the result just cached.
+        Result json = jiffy.in(module).run("test", "-json", "-run", "CalcTest#mult");
+        assertThat(json).succeeded();
+        assertThat(json.out().lines()).allMatch(l -> l.startsWith("{\"Time\":\"") && l.endsWith("}"))
+                .anyMatch(l -> l.contains("\"Action\":\"pass\",\"Package\":\"demo:calc\",\"Test\":\"CalcTest#multiplies\""));
+        assertThat(json.out().lines().reduce((a, b) -> b).orElseThrow())
+                .contains("\"Action\":\"pass\",\"Package\":\"demo:calc\",\"Elapsed\":0");
+        assertThat(json.out()).contains("\"Output\":\"ok  \\tdemo:calc\\t(cached)\\n\"");
         assertThat(jiffy.in(module).run("test", "-v", "-run", "positive").out())
                 .contains("--- PASS: CalcTest#positive/[1] 1 (").contains("--- PASS: CalcTest#positive/[2] 2 (")
                 .doesNotContain("multiplies");
@@ -235,6 +244,66 @@ class TestCommandIT {
         assertThat(r).exitedWith(1).hasNoStackTrace().stdout()
                 .contains("demo:calc: the test JVM exited with status 3 in CalcTest#quits (a crash, or System.exit)\n")
                 .contains("FAIL\tdemo:calc");
+    }
+
+    @Test
+    void junitVersionsThatDoNotGoTogetherAreOneLineBeforeAnyTestRuns() throws Exception {
+        project("");
+        test("");
+        String pom = Files.readString(module.resolve("pom.xml"));
+        Files.writeString(module.resolve("pom.xml"), pom.replace("</dependencies>", """
+                    <dependency><groupId>org.junit.platform</groupId><artifactId>junit-platform-launcher</artifactId>
+                      <version>1.13.4</version><scope>test</scope></dependency>
+                  </dependencies>"""));
+
+        Result r = jiffy.in(module).run("test");
+
+        // The nearest wins: the launcher's engine 1.13.4 beside Jupiter's commons 1.14.1.
+        assertThat(r).exitedWith(1).hasNoStackTrace().stderrContains("jiffy: pom.xml: the test class path mixes JUnit versions"
+                + " (junit-platform-engine 1.13.4, junit-platform-commons 1.14.1)");
+        assertThat(r.out()).isEqualTo("FAIL\t. [build failed]\n");
+    }
+
+    @Test
+    void aScriptOrADirectoryWithJunitInItsDepsIsTestedInItsDirectoryAndCachedToo() throws Exception {
+        Path scripts = work.resolve("scripts");
+        write(scripts.resolve("data.txt"), "4\n");
+        write(scripts.resolve("Calc.java"), """
+                //DEPS org.junit.jupiter:junit-jupiter:5.14.1
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import org.junit.jupiter.api.Test;
+
+                class Calc {
+                    static int add(int a, int b) {
+                        return a + b;
+                    }
+
+                    @Test
+                    void readsItsData() throws Exception {
+                        assertEquals(Files.readString(Path.of("data.txt")).strip(), String.valueOf(add(2, 2)), "data");
+                    }
+                }
+                """);
+        write(scripts.resolve("More.java"), """
+                //DEPS org.junit.jupiter:junit-jupiter:5.14.1
+                class More {
+                    @org.junit.jupiter.api.Test
+                    void more() {}
+                }
+                """);
+        settle();
+
+        assertThat(jiffy.run("test", "-v", "scripts/Calc.java")).succeeded().stdout()
+                .contains("--- PASS: Calc#readsItsData (").doesNotContain("More")
+                .containsPattern("\nok  \tscripts/Calc.java\t\\d+\\.\\d{3}s\n$");
+        assertThat(jiffy.run("test", "-v", "scripts/Calc.java").out()).endsWith("ok  \tscripts/Calc.java\t(cached)\n");
+        assertThat(jiffy.in(scripts).run("test", ".")).succeeded().stdout().matches("ok  \t\\.\t\\d+\\.\\d{3}s\n");
+
+        write(scripts.resolve("data.txt"), "5\n");
+        assertThat(jiffy.run("test", "scripts/Calc.java")).exitedWith(1).stdout().contains("data ==>");
     }
 
     @Test
