@@ -115,7 +115,7 @@ public final class Main {
                              -failfast -timeout D (kill the test JVM after D, such as 90s or 10m; default 10m)
                              -json (go test -json's events, one a line) -junitxml DIR (surefire's XML reports;
                              the tests run even if a result is cached)
-                settings: JIFFY_CACHE JIFFY_CACHE_MAX JIFFY_TRIM_AGE JIFFY_REMOTE_CACHE JIFFY_REMOTE_UPLOAD
+                settings: JIFFY_CACHE JIFFY_CACHE_MAX JIFFY_TRIM_AGE JIFFY_REMOTE_CACHE JIFFY_REMOTE_UPLOAD JIFFY_REMOTE_TESTS
                           JIFFY_REMOTE_HEADERS JIFFY_OFFLINE JIFFY_VERIFY JIFFY_DEBUG JIFFY_DEBUG_HASH (see jiffy env)
                 """);
         return 0;

@@ -10,7 +10,8 @@ import java.util.Map;
  * code below the command line reads the environment itself.
  */
 record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trimAge, String remoteCache,
-        String remoteHeaders, boolean remoteUpload, boolean offline, boolean verify, boolean debug, boolean debugHash) {
+        String remoteHeaders, boolean remoteUpload, boolean remoteTests, boolean offline, boolean verify, boolean debug,
+        boolean debugHash) {
 
     static final String DEFAULT_CACHE_MAX = "10G";
     static final String DEFAULT_TRIM_AGE = "5d";
@@ -43,6 +44,7 @@ record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trim
         String headers = env.getOrDefault("JIFFY_REMOTE_HEADERS", "");
         checkRemote(remote, headers);
         return new Settings(cache, cacheDir, cacheMax, trimAge, remote, headers, optIn(env, "JIFFY_REMOTE_UPLOAD"),
+                optIn(env, "JIFFY_REMOTE_TESTS"),
                 flag(env, "JIFFY_OFFLINE"), flag(env, "JIFFY_VERIFY"), flag(env, "JIFFY_DEBUG"), flag(env, "JIFFY_DEBUG_HASH"));
     }
 
@@ -117,6 +119,7 @@ record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trim
         m.put("JIFFY_REMOTE_CACHE", RedactedUrl.of(remoteCache));
         m.put("JIFFY_REMOTE_HEADERS", remoteHeaders.isEmpty() ? "" : dev.jiffy.remote.RemoteHeaders.redacted(remoteHeaders));
         m.put("JIFFY_REMOTE_UPLOAD", remoteUpload ? "1" : "0");
+        m.put("JIFFY_REMOTE_TESTS", remoteTests ? "1" : "0");
         m.put("JIFFY_OFFLINE", offline ? "1" : "0");
         m.put("JIFFY_VERIFY", verify ? "1" : "0");
         m.put("JIFFY_DEBUG", debug ? "1" : "0");

@@ -115,9 +115,10 @@ final class TestCommand {
                         flags.timeout(), List.of(), flags.junitXml() == null ? null : cwd.resolve(flags.junitXml()));
                 results.add(pool.submit(() -> {
                     try {
-                        // Results stay in the local cache: another machine's files are not these.
+                        // Results stay in the local cache, as another machine's files are not these, unless
+                        // JIFFY_REMOTE_TESTS says they are (CI runners that check out to one path).
                         return ModuleTest.run(tests, options, ToolCode.location(), childEnv(tests.directory()),
-                                session.localCache(), session.root(), flags.fresh(), ignored, clock, reporter, temp);
+                                settings.remoteTests() ? cache : session.localCache(), session.root(), flags.fresh(), ignored, clock, reporter, temp);
                     } finally {
                         ScratchDirectory.remove(temp);
                     }
@@ -215,12 +216,12 @@ final class TestCommand {
         return flags.build().offline() || settings.offline();
     }
 
-    /** The test JVM's environment: the user's, without the launcher's own channel, in the module's directory. */
+    /** The test JVM's environment: the user's, without jiffy's settings, in the module's directory. */
     private Map<String, String> childEnv(Path module) {
         Map<String, String> e = new HashMap<>(env);
-        e.remove("JIFFY_HANDOFF");
-        e.remove("JIFFY_STDERR_TTY");
-        e.remove(TestRunFile.ENV_SUM);
+        // jiffy's own settings and channels: where results are kept is no input of the tests, and
+        // a runner with a cache of its own can share a result through the remote tier.
+        e.keySet().removeIf(name -> name.startsWith("JIFFY_"));
         e.put("PWD", module.toString());
         return e;
     }

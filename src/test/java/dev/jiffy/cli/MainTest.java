@@ -127,6 +127,7 @@ class MainTest {
         "JIFFY_CACHE_MAX     | abc                    | JIFFY_CACHE_MAX=abc: not a size (examples: 10G, 512M, 1048576)",
         "JIFFY_TRIM_AGE      | x                      | JIFFY_TRIM_AGE=x: not an age (examples: 5d, 12h, 30m)",
         "JIFFY_REMOTE_UPLOAD | maybe                  | JIFFY_REMOTE_UPLOAD=maybe: expected 1 (on) or 0 (off)",
+        "JIFFY_REMOTE_TESTS  | yes                    | JIFFY_REMOTE_TESTS=yes: expected 1 (on) or 0 (off)",
         "JIFFY_REMOTE_CACHE  | ftp://ci:secret@host/c | JIFFY_REMOTE_CACHE: not an http:// or https:// URL"
             + " (expected http(s)://[user:token@]host[:port][/prefix])",
         "JIFFY_REMOTE_CACHE  | http://host/c?k=secret | JIFFY_REMOTE_CACHE: the URL has a query or fragment"
@@ -154,6 +155,7 @@ class MainTest {
                 "JIFFY_REMOTE_CACHE='https://ci:xxxxx@cache.example/jiffy'",
                 "JIFFY_REMOTE_HEADERS=''",
                 "JIFFY_REMOTE_UPLOAD='0'",
+                "JIFFY_REMOTE_TESTS='0'",
                 "JIFFY_OFFLINE='1'",
                 "JIFFY_VERIFY='0'");
     }

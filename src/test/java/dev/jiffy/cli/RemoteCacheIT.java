@@ -171,6 +171,36 @@ class RemoteCacheIT {
         }
     }
 
+    @Test
+    void testResultsGoThroughTheRemoteOnlyWhenASettingSaysSo() throws Exception {
+        Path module = sandbox.work().resolve("calc");
+        Jiffy.write(module.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                  <groupId>demo</groupId><artifactId>calc</artifactId><version>1</version>
+                  <properties><maven.compiler.release>17</maven.compiler.release></properties>
+                  <dependencies><dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId>
+                    <version>5.14.1</version><scope>test</scope></dependency></dependencies>
+                </project>
+                """);
+        Jiffy.write(module.resolve("src/test/java/calc/CalcTest.java"), "package calc; class CalcTest {"
+                + " @org.junit.jupiter.api.Test void adds() { org.junit.jupiter.api.Assertions.assertEquals(4, 2 + 2); } }\n");
+        Thread.sleep(2_100); // a result read from files changed in the last 2 s is not kept
+        try (Nginx nginx = Nginx.start(root.resolve("nginx"))) {
+            String url = nginx.url("jiffy");
+            // Two runners that check the project out to the same path, each with a cache of its own.
+            Jiffy ci = sandbox.machine("ci").in(module).with("JIFFY_REMOTE_CACHE", url).with("JIFFY_REMOTE_UPLOAD", "1");
+            Jiffy dev = sandbox.machine("dev").in(module).with("JIFFY_REMOTE_CACHE", url);
+            assertThat(ci.run("test")).succeeded().stdout().doesNotContain("(cached)");
+            assertThat(dev.run("test", "-count=1")).succeeded().stdout().doesNotContain("(cached)");
+            assertThat(sandbox.machine("other").in(module).with("JIFFY_REMOTE_CACHE", url).run("test"))
+                    .as("the result stayed on the machine that ran the tests").succeeded().stdout().doesNotContain("(cached)");
+
+            assertThat(ci.with("JIFFY_REMOTE_TESTS", "1").run("test", "-count=1")).succeeded();
+            assertThat(sandbox.machine("third").in(module).with("JIFFY_REMOTE_CACHE", url).with("JIFFY_REMOTE_TESTS", "1")
+                    .run("test")).succeeded().printed("ok  \tdemo:calc\t(cached)\n");
+        }
+    }
+
     private static List<Path> list(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();
