@@ -83,7 +83,7 @@ public final class ModuleTest {
         jvmOptions.addAll(FileReads.jvmOptions(temp));
         java.time.Instant started = clock.instant();
         TestProcess.Outcome outcome = TestProcess.run(tests, runner, jvmOptions, testEnv, effective.run(),
-                effective.failFast(), effective.timeout(), temp);
+                effective.failFast(), effective.timeout(), temp, reporter);
         TestReport.Result result = TestReport.of(tests.coordinates(), outcome, effective.verbose(), effective.run() != null);
         if (options.junitXml() != null) {
             JunitXml.write(options.junitXml(), outcome);

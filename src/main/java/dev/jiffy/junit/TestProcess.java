@@ -1,5 +1,7 @@
 package dev.jiffy.junit;
 
+import dev.jiffy.work.BuildReporter;
+import dev.jiffy.work.ShellQuote;
 import dev.jiffy.work.TestClassPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +30,7 @@ final class TestProcess {
      * @param timeout   the test JVM is killed after this long, or never when null
      */
     static Outcome run(TestClassPath tests, Path runner, List<String> jvmOptions, Map<String, String> env, String run,
-            boolean failFast, Duration timeout, Path temp) throws IOException, InterruptedException {
+            boolean failFast, Duration timeout, Path temp, BuildReporter reporter) throws IOException, InterruptedException {
         Path events = temp.resolve("events");
         // JUnit scans a class-path root that is a directory or a file named .jar; the cache names its files by ID.
         Path testJar = java.nio.file.Files.createSymbolicLink(temp.resolve("test-classes.jar"), tests.testClasses());
@@ -58,6 +60,8 @@ final class TestProcess {
             command.add("-exclude");
             command.add(exclude);
         }
+        // -x shows the test JVM as go test -x shows the test binary's command.
+        reporter.step("cd " + ShellQuote.quote(tests.directory().toString()) + " && " + ShellQuote.join(command));
         ProcessBuilder pb = new ProcessBuilder(command).directory(tests.directory().toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().clear();
