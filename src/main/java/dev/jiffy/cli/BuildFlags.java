@@ -1,15 +1,25 @@
 package dev.jiffy.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The build flags of {@code run}, {@code build} and {@code tool}, as in {@code go build}, then
  * the target; every argument after the target belongs to the program.
  *
+ * @param properties JBang's {@code -D name=value} (or {@code -Dname=value}): a system property of
+ *                   the program, and a value for {@code ${name}} in its directives
  * @param consumed how many arguments (after the command word) jiffy used: flags and the target
  */
 record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbose, boolean quiet, boolean offline,
-        String javaHome, String mainClass, String output, String target, List<String> programArgs, int consumed) {
+        String javaHome, String mainClass, String output, Map<String, String> properties, String target,
+        List<String> programArgs, int consumed) {
+
+    /** The properties as the program's JVM options. */
+    List<String> propertyOptions() {
+        return properties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+    }
 
     static BuildFlags parse(String command, List<String> args, boolean allowOutput) throws UsageException {
         boolean rebuild = false;
@@ -21,6 +31,7 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
         String javaHome = null;
         String mainClass = null;
         String output = null;
+        Map<String, String> properties = new LinkedHashMap<>();
         int i = 0;
         flags:
         for (; i < args.size(); i++) {
@@ -47,15 +58,32 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
                     i++;
                     break flags;
                 }
-                default -> throw new UsageException(command + ": unknown flag " + a);
+                case "-D" -> property(command, value(command, args, ++i, a), properties);
+                default -> {
+                    if (!a.startsWith("-D")) {
+                        throw new UsageException(command + ": unknown flag " + a);
+                    }
+                    property(command, a.substring(2), properties);
+                }
             }
         }
         if (i >= args.size()) {
             throw new UsageException(command + ": no target given (" + (command.equals("tool")
                     ? "group:artifact[:version] or a catalog name" : "a .java file or a directory") + ")");
         }
-        return new BuildFlags(rebuild, dryRun, trace, verbose, quiet, offline, javaHome, mainClass, output, args.get(i),
+        return new BuildFlags(rebuild, dryRun, trace, verbose, quiet, offline, javaHome, mainClass, output,
+                java.util.Collections.unmodifiableMap(properties), args.get(i),
                 List.copyOf(args.subList(i + 1, args.size())), i + 1);
+    }
+
+    /** {@code name=value}, or {@code name} alone for an empty value, as java's -D takes it. */
+    private static void property(String command, String definition, Map<String, String> into) throws UsageException {
+        int eq = definition.indexOf('=');
+        String name = eq < 0 ? definition : definition.substring(0, eq);
+        if (name.isEmpty()) {
+            throw new UsageException(command + ": -D" + definition + ": no property name (expected -Dname=value)");
+        }
+        into.put(name, eq < 0 ? "" : definition.substring(eq + 1));
     }
 
     private static String value(String command, List<String> args, int i, String flag) throws UsageException {

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class Main {
     static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|env|version|help> [arguments]";
 
+    private final java.io.InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
@@ -24,6 +25,11 @@ public final class Main {
     private final Clock clock;
 
     public Main(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock) {
+        this(java.io.InputStream.nullInputStream(), out, err, env, cwd, clock);
+    }
+
+    public Main(java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.env = env;
@@ -32,7 +38,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Main main = new Main(System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
+        Main main = new Main(System.in, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
         int status = main.run(args);
         if (RemoteWarmUp.wanted()) {
             RemoteWarmUp.run();
@@ -86,10 +92,18 @@ public final class Main {
             case "env" -> new EnvCommand(out, Settings.from(env), env).run(rest);
             case "cache" -> new CacheCommand(out, err, Settings.from(env), clock).run(rest);
             case "clean" -> new CleanCommand(out, Settings.from(env), clock).run(rest);
-            case "run", "build" -> new ProgramCommand(err, env, cwd, clock, Settings.from(env)).run(command, rest);
+            case "run", "build" -> new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run(command, rest);
             case "test" -> new TestCommand(out, err, env, cwd, clock, Settings.from(env)).run(rest);
-            case "tool" -> new ToolCommand(new ProgramCommand(err, env, cwd, clock, Settings.from(env)), env, cwd, clock).run(rest);
-            default -> throw new UsageException("unknown command \"" + command + "\"");
+            case "tool" -> new ToolCommand(new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)), env, cwd, clock).run(rest);
+            default -> {
+                // `jiffy FILE args`, as a #!/usr/bin/env jiffy line runs a script, is `jiffy run FILE args`.
+                if (!command.startsWith("-") && java.nio.file.Files.isRegularFile(cwd.resolve(command))) {
+                    List<String> all = new java.util.ArrayList<>(List.of(command));
+                    all.addAll(rest);
+                    yield new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run("run", all);
+                }
+                throw new UsageException("unknown command \"" + command + "\"");
+            }
         };
     }
 

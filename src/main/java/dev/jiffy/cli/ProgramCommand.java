@@ -44,13 +44,15 @@ final class ProgramCommand {
         Execution in(CacheSession session, Path cacheRoot, ConsoleReporter reporter) throws BuildException, IOException;
     }
 
+    private final java.io.InputStream in;
     private final PrintStream err;
     private final Map<String, String> env;
     private final Path cwd;
     private final Clock clock;
     private final Settings settings;
 
-    ProgramCommand(PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings) {
+    ProgramCommand(java.io.InputStream in, PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings) {
+        this.in = in;
         this.err = err;
         this.env = env;
         this.cwd = cwd;
@@ -91,11 +93,15 @@ final class ProgramCommand {
                         flags.dryRun() && !rebuild, offline(flags), env), program(flags, key, List.of(), arguments, javaOptions),
                         manifest);
             }
-            Target target = Target.resolve(base, targetArg);
+            // `run -`: the script on standard input, under its content's hash.
+            Target target = targetArg.equals("-") ? Target.resolve(base, StdinScript.save(in, root).toString())
+                    : Target.resolve(base, targetArg);
             Builder builder = new Builder(session.buildCache(!flags.dryRun() && !offline(flags)), Jdk.current(),
                     toolVersion, cwd, reporter, manifest, clock);
+            Map<String, String> properties = systemProperties();
+            properties.putAll(flags.properties());
             BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),
-                    offline(flags), env, systemProperties());
+                    offline(flags), env, properties);
             return new Execution(rebuild -> builder.build(rebuild ? request.withRebuild() : request),
                     program(flags, key, target.inputs(), arguments, javaOptions), manifest);
         };
@@ -103,7 +109,10 @@ final class ProgramCommand {
 
     ProgramRun program(BuildFlags flags, String key, List<Path> inputs, List<String> arguments,
             List<String> javaOptions) {
-        return new ProgramRun(key, inputs, arguments, javaOptions, 1 + flags.consumed(), flags.programArgs(), flags.dryRun());
+        List<String> options = new java.util.ArrayList<>(javaOptions);
+        options.addAll(flags.propertyOptions());
+        return new ProgramRun(key, inputs, arguments, List.copyOf(options), 1 + flags.consumed(), flags.programArgs(),
+                flags.dryRun());
     }
 
     /** Builds in a cache session, then copies the executable out ({@code build}) or starts it. */

@@ -3,6 +3,7 @@ package dev.jiffy.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -59,7 +60,7 @@ record TestFlags(BuildFlags build, boolean verbose, String run, boolean fresh, b
         if (targets.isEmpty()) {
             targets.add(".");
         }
-        BuildFlags build = new BuildFlags(rebuild, dryRun, trace, false, quiet, offline, javaHome, null, null,
+        BuildFlags build = new BuildFlags(rebuild, dryRun, trace, false, quiet, offline, javaHome, null, null, Map.of(),
                 targets.get(0), List.of(), args.size());
         // As go test's, -json is the -v output as events.
         return new TestFlags(build, verbose || json, run, fresh, failFast, timeout.isZero() ? null : timeout, junitXml, json,

@@ -90,7 +90,8 @@ final class Compiler {
         Map<String, byte[]> classes = new TreeMap<>();
         List<JavaFileObject> units = new ArrayList<>();
         for (Path source : sources) {
-            units.add(new SourceFile(source, MARK + root.relativize(source).toString() + MARK));
+            units.add(new SourceFile(source, MARK + root.relativize(source).toString() + MARK,
+                    script && source.equals(sources.get(0))));
         }
         List<String> args = new ArrayList<>(List.of("-encoding", "UTF-8", "-Xlint:-options"));
         if (!classpath.isEmpty()) {
@@ -118,20 +119,32 @@ final class Compiler {
         }
     }
 
-    /** A source file read from disk but named, in diagnostics, by its marked path below the root. */
+    /**
+     * A source file read from disk but named, in diagnostics, by its marked path below the root.
+     * A script is read as {@code java} reads one in source-file mode: its file may have any name
+     * (a public class need not be named after it) and a first line starting with {@code #!} is
+     * blanked, so line numbers stay.
+     */
     private static final class SourceFile extends SimpleJavaFileObject {
         private final Path path;
         private final String name;
+        private final boolean script;
 
-        SourceFile(Path path, String name) {
+        SourceFile(Path path, String name, boolean script) {
             super(path.toUri(), Kind.SOURCE);
             this.path = path;
             this.name = name;
+            this.script = script;
         }
 
         @Override
         public String getName() {
             return name;
+        }
+
+        @Override
+        public boolean isNameCompatible(String simpleName, Kind kind) {
+            return script ? kind == Kind.SOURCE : super.isNameCompatible(simpleName, kind);
         }
 
         /**
@@ -142,6 +155,11 @@ final class Compiler {
         @Override
         public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
             byte[] bytes = Files.readAllBytes(path);
+            if (script && bytes.length > 1 && bytes[0] == '#' && bytes[1] == '!') {
+                for (int i = 0; i < bytes.length && bytes[i] != '\n'; i++) {
+                    bytes[i] = ' ';
+                }
+            }
             if (ignoreEncodingErrors) {
                 return new String(bytes, StandardCharsets.UTF_8);
             }

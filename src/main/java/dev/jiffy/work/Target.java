@@ -3,7 +3,6 @@ package dev.jiffy.work;
 import dev.jiffy.project.BuildFile;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,6 +19,9 @@ public record Target(Path path, Path root, boolean singleFile, List<Path> source
     public static Target resolve(Path cwd, String arg) throws BuildException, IOException {
         Path path = cwd.resolve(arg).normalize();
         if (!Files.exists(path)) {
+            if (Files.isSymbolicLink(path)) {
+                throw new BuildException(arg + ": a symbolic link to " + Files.readSymbolicLink(path) + ", which is not there");
+            }
             throw new BuildException(arg + ": no such file or directory");
         }
         if (Files.isDirectory(path)) {
@@ -45,16 +47,34 @@ public record Target(Path path, Path root, boolean singleFile, List<Path> source
             Path name = path.getFileName();
             return new Target(path, path, false, sources, directories, programName(name == null ? "main" : name.toString()));
         }
-        if (!Files.isRegularFile(path, LinkOption.values())) {
+        // A symbolic link is followed, as java follows one; the link is what is read and stamped,
+        // so pointing it at another file is a change.
+        if (!Files.isRegularFile(path)) {
             throw new BuildException(arg + ": not a regular file or directory");
         }
         String file = path.getFileName().toString();
-        if (!file.endsWith(".java")) {
-            throw new BuildException(arg + ": not a .java file or a directory");
+        if (!file.endsWith(".java") && !isScript(path)) {
+            throw new BuildException(arg + ": not a .java file, a script or a directory");
         }
         checkName(arg);
         return new Target(path, path.getParent(), true, List.of(path), List.of(),
-                programName(file.substring(0, file.length() - ".java".length())));
+                programName(file.endsWith(".java") ? file.substring(0, file.length() - ".java".length()) : file));
+    }
+
+    /**
+     * A file without the {@code .java} extension that is a script all the same: one named without
+     * any extension, or whose first line is {@code #!...} (as {@code java} runs one in source-file
+     * mode) or a comment (JBang's {@code ///usr/bin/env jbang}).
+     */
+    private static boolean isScript(Path file) throws IOException {
+        if (!file.getFileName().toString().contains(".")) {
+            return true;
+        }
+        byte[] start = new byte[3];
+        try (var in = Files.newInputStream(file)) {
+            int n = in.readNBytes(start, 0, 3);
+            return n >= 2 && ((start[0] == '#' && start[1] == '!') || (start[0] == '/' && start[1] == '/'));
+        }
     }
 
     /** Action IDs and build info are made of lines: a source whose name breaks a line cannot be named in them. */

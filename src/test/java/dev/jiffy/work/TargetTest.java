@@ -77,9 +77,27 @@ class TargetTest {
         assertThatThrownBy(() -> Target.resolve(work, "Missing.java")).isInstanceOf(BuildException.class)
                 .hasMessage("Missing.java: no such file or directory");
         assertThatThrownBy(() -> Target.resolve(work, "notes.txt")).isInstanceOf(BuildException.class)
-                .hasMessage("notes.txt: not a .java file or a directory");
+                .hasMessage("notes.txt: not a .java file, a script or a directory");
+        Files.createSymbolicLink(work.resolve("dangling"), work.resolve("gone.java"));
+        assertThatThrownBy(() -> Target.resolve(work, "dangling")).isInstanceOf(BuildException.class)
+                .hasMessage("dangling: a symbolic link to " + work.resolve("gone.java") + ", which is not there");
         assertThatThrownBy(() -> Target.resolve(work, "empty")).isInstanceOf(BuildException.class)
                 .hasMessage("empty: no .java files in directory");
+    }
+
+    @Test
+    void aScriptMayHaveNoJavaExtensionOrBeALink() throws Exception {
+        write("hello");
+        Files.writeString(work.resolve("run.sh"), "#!/usr/bin/env jiffy\nclass X {}\n");
+        Files.writeString(work.resolve("tool.jsh"), "///usr/bin/env jbang\nclass X {}\n");
+        Files.createSymbolicLink(work.resolve("link"), work.resolve("hello"));
+
+        assertThat(Target.resolve(work, "hello").programName()).isEqualTo("hello");
+        assertThat(Target.resolve(work, "run.sh").sources()).containsExactly(work.resolve("run.sh"));
+        assertThat(Target.resolve(work, "tool.jsh").singleFile()).isTrue();
+        Target link = Target.resolve(work, "link");
+        assertThat(link.sources()).as("the link is read, so that pointing it elsewhere is a change")
+                .containsExactly(work.resolve("link"));
     }
 
     private void write(String relative) throws Exception {

@@ -1,0 +1,98 @@
+package dev.jiffy.cli;
+
+import static dev.jiffy.harness.Jiffy.write;
+import static dev.jiffy.harness.ResultAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.harness.Jiffy;
+import dev.jiffy.harness.Result;
+import dev.jiffy.harness.Sandbox;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Scripts as JBang and {@code java} run them beyond a {@code .java} file named after its class:
+ * from standard input, through a symbolic link, with a public class of another name, as a
+ * {@code #!} file run directly, and with {@code -D} properties.
+ */
+class ScriptTargetsIT {
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+    final Path work = sandbox.work();
+    final Jiffy jiffy = sandbox.jiffy();
+
+    private static String program(String name, String text) {
+        return "public class " + name + " { public static void main(String[] a) { System.out.println(" + text
+                + " + \" \" + String.join(\",\", a)); } }\n";
+    }
+
+    @Test
+    void aScriptOnStandardInputIsBuiltOnceForItsContent() throws Exception {
+        byte[] source = program("Piped", "\"piped\"").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(jiffy.runWithInput(source, "run", "-x", "-", "a", "b")).printed("piped a,b\n").compiled();
+        assertThat(jiffy.runWithInput(source, "run", "-x", "-", "c")).printed("piped c\n").didNotCompile();
+        byte[] other = program("Piped", "\"other\"").getBytes(StandardCharsets.UTF_8);
+        assertThat(jiffy.runWithInput(other, "run", "-")).printed("other \n");
+    }
+
+    @Test
+    void aLinkToAScriptRunsItAndPointingTheLinkElsewhereIsSeen() throws Exception {
+        write(work.resolve("one/Tool.java"), program("Tool", "\"one\""));
+        write(work.resolve("two/Tool.java"), program("Tool", "\"two\""));
+        Path link = Files.createSymbolicLink(work.resolve("tool.java"), work.resolve("one/Tool.java"));
+        Thread.sleep(2_100); // a run file is kept only for inputs older than 2 s
+
+        assertThat(jiffy.run("run", "tool.java", "x")).printed("one x\n");
+        assertThat(jiffy.run("run", "tool.java", "x")).printed("one x\n");
+        Files.delete(link);
+        Files.createSymbolicLink(link, work.resolve("two/Tool.java"));
+        assertThat(jiffy.run("run", "tool.java", "x")).as("the run file of the link notices").printed("two x\n");
+
+        Files.createSymbolicLink(work.resolve("dangling.java"), work.resolve("gone.java"));
+        assertThat(jiffy.run("run", "dangling.java")).exitedWith(1).hasNoStackTrace().stderrLines()
+                .containsExactly("jiffy: dangling.java: a symbolic link to " + work.resolve("gone.java") + ", which is not there");
+    }
+
+    @Test
+    void aPublicClassNeedNotBeNamedAfterItsFileAsJavaHasIt() throws Exception {
+        write(work.resolve("script.java"), program("Greeter", "\"greeted\""));
+
+        assertThat(jiffy.run("run", "script.java")).printed("greeted \n");
+    }
+
+    @Test
+    void aHashBangFileRunsDirectlyFromPathAndAsDotSlash() throws Exception {
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path script = write(bin.resolve("greet"), "#!/usr/bin/env jiffy\n" + program("Greet", "\"hi\""));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Jiffy withPath = jiffy.with("PATH", Jiffy.LAUNCHER.getParent() + ":" + bin + ":" + System.getenv("PATH"));
+
+        // ProcessBuilder looks commands up on its own PATH; a shell looks on the one given.
+        assertThat(withPath.exec(List.of("sh", "-c", "greet a"), new byte[0])).printed("hi a\n");
+        assertThat(withPath.in(bin).exec(List.of("./greet", "b"), new byte[0])).printed("hi b\n");
+        assertThat(jiffy.in(bin).run("greet", "c")).as("jiffy FILE is jiffy run FILE").printed("hi c\n");
+        // A compile error's line numbers are the file's own: the #! line is blanked, not dropped.
+        write(bin.resolve("broken"), "#!/usr/bin/env jiffy\nclass Broken { int x = \"no\"; }\n");
+        assertThat(jiffy.in(bin).run("run", "broken")).exitedWith(1).stderrContains("broken:2: error: incompatible types");
+    }
+
+    @Test
+    void dashDSetsTheProgramsSystemPropertiesInBothSpellings() throws Exception {
+        write(work.resolve("Props.java"), "public class Props { public static void main(String[] a) {"
+                + " System.out.println(System.getProperty(\"who\") + \" \" + System.getProperty(\"n\") + \" [\""
+                + " + System.getProperty(\"empty\") + \"]\"); } }\n");
+
+        Result r = jiffy.run("run", "-D", "who=me", "-Dn=1", "-Dempty", "Props.java");
+        assertThat(r).printed("me 1 []\n");
+        assertThat(jiffy.run("run", "-D=1", "Props.java")).exitedWith(2).hasNoStackTrace()
+                .stderrContains("jiffy: run: -D=1: no property name (expected -Dname=value)");
+        assertThat(jiffy.run("run", "Props.java", "-Dwho=late")).as("after the target, an argument of the program")
+                .printed("null null [null]\n");
+    }
+}
