@@ -1,5 +1,7 @@
 package dev.jiffy.cli;
 
+import dev.jiffy.deps.Directives;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,19 @@ import java.util.Map;
  *
  * @param properties JBang's {@code -D name=value} (or {@code -Dname=value}): a system property of
  *                   the program, and a value for {@code ${name}} in its directives
+ * @param directives JBang's flags that stand for directives: {@code --deps}, {@code --repos},
+ *                   {@code -R}/{@code --runtime-option}, {@code -C}/{@code --compile-option},
+ *                   {@code --java}; read after the sources' own
+ * @param code       JBang's {@code --code SOURCE}: the script itself, or null
  * @param consumed how many arguments (after the command word) jiffy used: flags and the target
  */
 record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbose, boolean quiet, boolean offline,
-        String javaHome, String mainClass, String output, Map<String, String> properties, String target,
-        List<String> programArgs, int consumed) {
+        String javaHome, String mainClass, String output, Map<String, String> properties,
+        List<Directives.Directive> directives, String code, String target, List<String> programArgs, int consumed) {
+    /** JBang's flags that stand for a directive, and the directive. */
+    private static final Map<String, String> DIRECTIVE_FLAGS = Map.of("--deps", "DEPS", "--repos", "REPOS",
+            "-R", "JAVA_OPTIONS", "--runtime-option", "JAVA_OPTIONS", "-C", "JAVAC_OPTIONS", "--compile-option",
+            "JAVAC_OPTIONS", "--java", "JAVA");
 
     /** The properties as the program's JVM options. */
     List<String> propertyOptions() {
@@ -32,12 +42,25 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
         String mainClass = null;
         String output = null;
         Map<String, String> properties = new LinkedHashMap<>();
+        List<Directives.Directive> directives = new ArrayList<>();
+        String code = null;
         int i = 0;
         flags:
         for (; i < args.size(); i++) {
             String a = args.get(i);
             if (!a.startsWith("-") || a.equals("-")) {
                 break;
+            }
+            // JBang's long flags also take their value as --flag=value.
+            String inline = null;
+            if (a.startsWith("--") && a.indexOf('=') > 2) {
+                inline = a.substring(a.indexOf('=') + 1);
+                a = a.substring(0, a.indexOf('='));
+            }
+            if (DIRECTIVE_FLAGS.containsKey(a)) {
+                String value = inline != null ? inline : value(command, args, ++i, a);
+                directives.add(new Directives.Directive(DIRECTIVE_FLAGS.get(a), value, a, 0));
+                continue;
             }
             switch (a) {
                 case "-a" -> rebuild = true;
@@ -47,7 +70,14 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
                 case "-q" -> quiet = true;
                 case "-offline" -> offline = true;
                 case "-java" -> javaHome = value(command, args, ++i, a);
-                case "-main" -> mainClass = value(command, args, ++i, a);
+                case "-main", "--main" -> mainClass = inline != null ? inline : value(command, args, ++i, a);
+                case "--fresh" -> rebuild = true;
+                case "--offline" -> offline = true;
+                case "--code" -> {
+                    code = inline != null ? inline : value(command, args, ++i, a);
+                    i++;
+                    break flags; // the arguments after it are the program's
+                }
                 case "-o" -> {
                     if (!allowOutput) {
                         throw new UsageException(command + ": unknown flag -o (only build takes it)");
@@ -67,12 +97,17 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
                 }
             }
         }
+        if (code != null) {
+            return new BuildFlags(rebuild, dryRun, trace, verbose, quiet, offline, javaHome, mainClass, output,
+                    java.util.Collections.unmodifiableMap(properties), List.copyOf(directives), code, "-",
+                    List.copyOf(args.subList(Math.min(i, args.size()), args.size())), i);
+        }
         if (i >= args.size()) {
             throw new UsageException(command + ": no target given (" + (command.equals("tool")
                     ? "group:artifact[:version] or a catalog name" : "a .java file or a directory") + ")");
         }
         return new BuildFlags(rebuild, dryRun, trace, verbose, quiet, offline, javaHome, mainClass, output,
-                java.util.Collections.unmodifiableMap(properties), args.get(i),
+                java.util.Collections.unmodifiableMap(properties), List.copyOf(directives), null, args.get(i),
                 List.copyOf(args.subList(i + 1, args.size())), i + 1);
     }
 

@@ -78,8 +78,10 @@ final class ProgramCommand {
             List<String> javaOptions) {
         return (session, root, reporter) -> {
             // The launcher sources a run file for `run <target>` with no flags, so one written under
-            // -main would start the class that flag chose in runs that never asked for it.
+            // -main, -D or a directive's flag (--deps, -R, ...) would start what those flags chose in
+            // runs that never asked for it.
             String key = command.equals("run") && base.equals(cwd) && flags.mainClass() == null && arguments.isEmpty()
+                    && flags.properties().isEmpty() && flags.directives().isEmpty() && flags.code() == null
                     ? RunFiles.key(env.getOrDefault("PWD", cwd.toString()), targetArg) : null;
             String toolVersion = ToolCode.version(root, clock);
             StatManifest manifest = StatManifest.load(root != null && key != null
@@ -94,14 +96,16 @@ final class ProgramCommand {
                         manifest);
             }
             // `run -`: the script on standard input, under its content's hash.
-            Target target = targetArg.equals("-") ? Target.resolve(base, StdinScript.save(in, root).toString())
+            Target target = flags.code() != null ? Target.resolve(base, StdinScript.save(
+                    new java.io.ByteArrayInputStream(flags.code().getBytes(java.nio.charset.StandardCharsets.UTF_8)), root).toString())
+                    : targetArg.equals("-") ? Target.resolve(base, StdinScript.save(in, root).toString())
                     : Target.resolve(base, targetArg);
             Builder builder = new Builder(session.buildCache(!flags.dryRun() && !offline(flags)), Jdk.current(),
                     toolVersion, cwd, reporter, manifest, clock);
             Map<String, String> properties = systemProperties();
             properties.putAll(flags.properties());
             BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),
-                    offline(flags), env, properties);
+                    offline(flags), env, properties, flags.directives());
             return new Execution(rebuild -> builder.build(rebuild ? request.withRebuild() : request),
                     program(flags, key, target.inputs(), arguments, javaOptions), manifest);
         };

@@ -61,7 +61,7 @@ record TestFlags(BuildFlags build, boolean verbose, String run, boolean fresh, b
             targets.add(".");
         }
         BuildFlags build = new BuildFlags(rebuild, dryRun, trace, false, quiet, offline, javaHome, null, null, Map.of(),
-                targets.get(0), List.of(), args.size());
+                List.of(), null, targets.get(0), List.of(), args.size());
         // As go test's, -json is the -v output as events.
         return new TestFlags(build, verbose || json, run, fresh, failFast, timeout.isZero() ? null : timeout, junitXml, json,
                 List.copyOf(targets));

@@ -3,6 +3,7 @@ package dev.jiffy.work;
 import dev.jiffy.cache.Cache;
 import dev.jiffy.deps.Coordinate;
 import dev.jiffy.deps.DirectiveException;
+import dev.jiffy.deps.Directives;
 import dev.jiffy.deps.Repository;
 import dev.jiffy.deps.Resolution;
 import dev.jiffy.deps.ScriptDirectives;
@@ -52,12 +53,14 @@ public final class Builder {
         Target target = request.target();
         SourceSet set = SourceSet.scan(target, scanner, cwd);
         ScriptDirectives directives;
+        List<Directives.Directive> all = new java.util.ArrayList<>(set.directives());
+        all.addAll(request.flagDirectives());
         try {
-            directives = ScriptDirectives.of(set.directives(), request.env(), request.properties());
+            directives = ScriptDirectives.of(all, request.env(), request.properties());
         } catch (DirectiveException e) {
             throw new BuildException(e.getMessage());
         }
-        checkJava(directives, set);
+        checkJava(directives, all);
         ActionRunner runner = new ActionRunner(cache, reporter, request.rebuild(), request.dryRun());
         Dependencies deps = dependencies(directives.dependencies(), directives.repositories(), request.offline());
         if (!deps.resolve(runner)) {
@@ -225,7 +228,7 @@ public final class Builder {
     }
 
     /** {@code //JAVA 21} wants exactly that feature release, {@code //JAVA 17+} at least it. */
-    private void checkJava(ScriptDirectives directives, SourceSet set) throws WrongJdkException {
+    private void checkJava(ScriptDirectives directives, List<Directives.Directive> all) throws WrongJdkException {
         String wanted = directives.javaVersion();
         if (wanted == null) {
             return;
@@ -234,8 +237,8 @@ public final class Builder {
         int version = Integer.parseInt(atLeast ? wanted.substring(0, wanted.length() - 1) : wanted);
         int feature = toolchain.jdk().feature();
         if (atLeast ? feature < version : feature != version) {
-            var d = set.directives().stream().filter(x -> x.keyword().equals("JAVA")).reduce((a, b) -> b).orElseThrow();
-            throw WrongJdkException.directive(wanted, d.file() + ":" + d.line());
+            var d = all.stream().filter(x -> x.keyword().equals("JAVA")).reduce((a, b) -> b).orElseThrow();
+            throw WrongJdkException.directive(wanted, d.line() == 0 ? d.file() + " " + d.value() : d.file() + ":" + d.line());
         }
     }
 

@@ -95,4 +95,42 @@ class ScriptTargetsIT {
         assertThat(jiffy.run("run", "Props.java", "-Dwho=late")).as("after the target, an argument of the program")
                 .printed("null null [null]\n");
     }
+
+    @Test
+    void jbangsRunFlagsStandForDirectives() throws Exception {
+        write(work.resolve("Flags.java"), """
+                public class Flags {
+                    public static void main(String[] a) {
+                        System.out.println(org.junit.jupiter.api.Assertions.class.getSimpleName() + " "
+                                + System.getProperty("mode") + " " + String.join(",", a));
+                    }
+                }
+
+                class Second {
+                    public static void main(String[] a) {
+                        System.out.println("second");
+                    }
+                }
+                """);
+        write(work.resolve("Other.java"), "public class Other { public static void main(String[] a) {"
+                + " System.out.println(\"other\"); } }\n");
+
+        assertThat(jiffy.run("run", "--deps", "org.junit.jupiter:junit-jupiter-api:5.14.1", "-R", "-Dmode=fast",
+                "Flags.java", "x")).printed("Assertions fast x\n");
+        assertThat(jiffy.run("run", "-x", "--deps=org.junit.jupiter:junit-jupiter-api:5.14.1", "--runtime-option=-Dmode=slow",
+                "--fresh", "--offline", "Flags.java")).printed("Assertions slow \n").compiled();
+        assertThat(jiffy.run("run", "Flags.java")).as("without --deps the class is not there").exitedWith(1)
+                .stderrContains("package org.junit.jupiter.api does not exist");
+        assertThat(jiffy.run("run", "-x", "-C", "-Xlint:all", "--main", "Second", "--deps",
+                "org.junit.jupiter:junit-jupiter-api:5.14.1", "Flags.java")).printed("second\n").compiled();
+        assertThat(jiffy.run("run", "--code", "public class Code { public static void main(String[] a) {"
+                + " System.out.println(\"code \" + a[0]); } }", "arg")).printed("code arg\n");
+        assertThat(jiffy.run("run", "--java", "17+", "Other.java")).printed("other\n");
+
+        assertThat(jiffy.run("run", "--deps", "nope", "Flags.java")).exitedWith(1).hasNoStackTrace().stderrLines()
+                .containsExactly("jiffy: --deps nope: \"nope\" is not a Maven coordinate"
+                        + " (group:artifact:version[:classifier][@type])");
+        assertThat(jiffy.run("run", "Flags.java", "--deps")).as("after the target, the program's").exitedWith(1);
+        assertThat(jiffy.run("run", "--deps")).exitedWith(2).stderrContains("jiffy: run: flag --deps needs a value");
+    }
 }
