@@ -2,10 +2,14 @@
 # Measures the JVM start-up flags jiffy uses, each against plain `java` in the same rounds:
 # flags for the programs it runs (Hello from the cache) and for jiffy's own JVM (a build hit).
 # Rounds are interleaved (each round runs every variant once, in order), so machine noise hits
-# all variants alike; medians are printed. Usage: bench/flags.sh [rounds] [jdk-home...]
+# all variants alike; medians are printed. A program flag must also not slow a long-running
+# program: c-* run a compute loop of about 2 s (60 million HashMap operations) in COMPUTE_ROUNDS
+# (default 5) interleaved rounds, plain and with each program flag.
+# Usage: bench/flags.sh [rounds] [jdk-home...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-21}
+compute_rounds=${COMPUTE_ROUNDS:-5}
 shift || true
 jdks=("$@")
 [ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/temurin-25-jdk-amd64)
@@ -30,6 +34,20 @@ for jdk in "${jdks[@]}"; do
   rm -rf "$work/cache" "$work"/v-*
   mkdir -p "$work/classes"
   "$jdk/bin/javac" -d "$work/classes" "$root/examples/hello/Hello.java"
+  cat >"$work/Compute.java" <<'EOF'
+public class Compute {
+    public static void main(String[] args) {
+        java.util.HashMap<Integer, Integer> m = new java.util.HashMap<>();
+        long sum = 0;
+        for (int i = 0; i < 60_000_000; i++) {
+            m.merge(i & 0xFFFF, i, Integer::sum);
+            sum += m.get(i & 0x3FF) == null ? 0 : 1;
+        }
+        System.out.println(sum);
+    }
+}
+EOF
+  "$jdk/bin/javac" -d "$work/classes" "$work/Compute.java"
   "$root/bin/jiffy" build "$root/examples/hello/Hello.java" >/dev/null
   "$root/bin/jiffy" run "$root/examples/hello/Hello.java" >/dev/null
   exe=$(ls "$work"/cache/*/*-d/Hello)
@@ -40,7 +58,8 @@ for jdk in "${jdks[@]}"; do
   "$root/bin/jiffy" build "$root/examples/hello/Hello.java" >/dev/null   # makes jiffy's own archive
   hit=(-cp "$jar" dev.jiffy.cli.Main build "$root/examples/hello/Hello.java")
   names=(p-plain p-c1 p-noperf p-serial p-c1-noperf p-c1-noperf-archive p-archive
-         j-plain j-c1 j-c1-serial j-c1-serial-noperf j-c1-serial-noperf-archive)
+         j-plain j-c1 j-c1-serial j-c1-serial-noperf j-c1-serial-noperf-archive
+         c-plain c-c1 c-noperf c-serial)
   for _ in $(seq "$rounds"); do
     measure p-plain "$java" -cp "$work/classes" Hello
     measure p-c1 "$java" -XX:TieredStopAtLevel=1 -cp "$work/classes" Hello
@@ -54,6 +73,12 @@ for jdk in "${jdks[@]}"; do
     measure j-c1-serial "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${hit[@]}"
     measure j-c1-serial-noperf "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${hit[@]}"
     measure j-c1-serial-noperf-archive "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:SharedArchiveFile=$tool_cds" '-Xlog:cds*=off' "${hit[@]}"
+  done
+  for _ in $(seq "$compute_rounds"); do
+    measure c-plain "$java" -cp "$work/classes" Compute
+    measure c-c1 "$java" -XX:TieredStopAtLevel=1 -cp "$work/classes" Compute
+    measure c-noperf "$java" -XX:-UsePerfData -cp "$work/classes" Compute
+    measure c-serial "$java" -XX:+UseSerialGC -cp "$work/classes" Compute
   done
   version=$("$java" -XX:-UsePerfData -version 2>&1 | head -1)
   echo "### $version ($rounds interleaved rounds, median ms)"
@@ -69,4 +94,5 @@ for jdk in "${jdks[@]}"; do
   echo
 done
 echo "p-* run Hello (p-plain: java -cp classes; the others the cached executable or classes with the flags named);"
-echo "j-* run jiffy's own JVM for a build hit of Hello (the JVM path of a stale run file)."
+echo "j-* run jiffy's own JVM for a build hit of Hello (the JVM path of a stale run file);"
+echo "c-* run the compute loop ($compute_rounds rounds), plain and with one program flag each."

@@ -26,6 +26,21 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
             "-R", "JAVA_OPTIONS", "--runtime-option", "JAVA_OPTIONS", "-C", "JAVAC_OPTIONS", "--compile-option",
             "JAVAC_OPTIONS", "--java", "JAVA");
 
+    /**
+     * These flags over what a catalog's alias says: its directives first (the command line's come
+     * after, so they win), its properties under the command line's, its main class unless
+     * {@code -main} chose one.
+     */
+    BuildFlags under(List<Directives.Directive> aliasDirectives, Map<String, String> aliasProperties, String aliasMain) {
+        List<Directives.Directive> d = new ArrayList<>(aliasDirectives);
+        d.addAll(directives);
+        Map<String, String> p = new LinkedHashMap<>(aliasProperties);
+        p.putAll(properties);
+        return new BuildFlags(rebuild, dryRun, trace, verbose, quiet, offline, javaHome,
+                mainClass != null ? mainClass : aliasMain, output, java.util.Collections.unmodifiableMap(p), List.copyOf(d),
+                code, target, programArgs, consumed);
+    }
+
     /** The properties as the program's JVM options. */
     List<String> propertyOptions() {
         return properties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();

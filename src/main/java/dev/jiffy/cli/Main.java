@@ -94,7 +94,8 @@ public final class Main {
             case "clean" -> new CleanCommand(out, Settings.from(env), clock).run(rest);
             case "run", "build" -> new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run(command, rest);
             case "test" -> new TestCommand(out, err, env, cwd, clock, Settings.from(env)).run(rest);
-            case "tool" -> new ToolCommand(new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)), env, cwd, clock).run(rest);
+            case "tool" -> new ToolCommand(new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)), err, env, cwd,
+                    clock).run(rest);
             default -> {
                 // `jiffy FILE args`, as a #!/usr/bin/env jiffy line runs a script, is `jiffy run FILE args`.
                 if (!command.startsWith("-") && java.nio.file.Files.isRegularFile(cwd.resolve(command))) {

@@ -22,12 +22,14 @@ import java.util.Map;
  */
 final class ToolCommand {
     private final ProgramCommand programs;
+    private final java.io.PrintStream err;
     private final Map<String, String> env;
     private final Path cwd;
     private final Clock clock;
 
-    ToolCommand(ProgramCommand programs, Map<String, String> env, Path cwd, Clock clock) {
+    ToolCommand(ProgramCommand programs, java.io.PrintStream err, Map<String, String> env, Path cwd, Clock clock) {
         this.programs = programs;
+        this.err = err;
         this.env = env;
         this.cwd = cwd;
         this.clock = clock;
@@ -51,13 +53,25 @@ final class ToolCommand {
             throw new Failure(1, "tool " + spec + ": not group:artifact[:version], and no jbang-catalog.json in "
                     + cwd + " or its parents has that alias");
         }
-        if (alias.scriptRef().indexOf(':') < 0 || alias.scriptRef().endsWith(".java")) {
+        boolean script = alias.scriptRef().indexOf(':') < 0 || alias.scriptRef().endsWith(".java");
+        List<String> ignored = new java.util.ArrayList<>(alias.ignored());
+        if (!script) {
+            // An artifact brings its own dependencies and is compiled already.
+            alias.directives().stream().map(d -> d.keyword().equals("DEPS") ? "dependencies" : d.keyword().equals("REPOS")
+                    ? "repositories" : d.keyword().equals("JAVA") ? "java" : "compile-options").distinct().forEach(ignored::add);
+        }
+        if (!ignored.isEmpty()) {
+            err.println("jiffy: warning: " + alias.catalog() + ": alias " + alias.name() + ": jiffy does not use "
+                    + String.join(", ", ignored));
+        }
+        BuildFlags aliased = flags.under(script ? alias.directives() : List.of(), alias.properties(), alias.main());
+        if (script) {
             // An alias for a script: run it as `jiffy run` would, from the catalog's directory.
-            return programs.execute(new ProgramCommand.Request("run", flags, programs.target("run", flags,
+            return programs.execute(new ProgramCommand.Request("run", aliased, programs.target("run", aliased,
                     alias.scriptRef(), alias.catalog().getParent(), alias.arguments(), alias.javaOptions())));
         }
-        return programs.execute(new ProgramCommand.Request("tool", flags,
-                tool(flags, alias.scriptRef(), null, alias.arguments(), alias.javaOptions())));
+        return programs.execute(new ProgramCommand.Request("tool", aliased,
+                tool(aliased, alias.scriptRef(), null, alias.arguments(), alias.javaOptions())));
     }
 
     /** An artifact; without a version, its newest release. */

@@ -12,11 +12,30 @@ import java.util.Map;
  * JBang's catalogs: {@code jbang-catalog.json} (or {@code .jbang/jbang-catalog.json}) in the
  * current directory and its parents, nearest first, then the user's {@code ~/.jbang} one, so a
  * team's existing catalog works. An alias names a script or coordinate ({@code script-ref}),
- * arguments put before the user's, and JVM options.
+ * arguments put before the user's, JVM options ({@code runtime-options}, JBang's key, or the
+ * older {@code java-options}), system properties, and what directives would say:
+ * {@code dependencies}, {@code repositories}, {@code java}, {@code compile-options},
+ * {@code main}. A field jiffy does not use is named in {@code ignored}, never silently dropped.
  */
 public final class Catalog {
-    /** One alias, with the catalog file it came from. */
-    public record Alias(String name, String scriptRef, List<String> arguments, List<String> javaOptions, Path catalog) {}
+    /** The fields of an alias that jiffy reads; {@code description} only describes it. */
+    private static final java.util.Set<String> READ = java.util.Set.of("script-ref", "description", "arguments",
+            "runtime-options", "java-options", "properties", "dependencies", "repositories", "java", "compile-options",
+            "main", "enable-preview");
+    /** Where jackson says a parse failed: {@code line: 3, column: 7}. */
+    private static final java.util.regex.Pattern AT = java.util.regex.Pattern.compile("line: (\\d+), column: (\\d+)");
+
+    /**
+     * One alias, with the catalog file it came from.
+     *
+     * @param directives what {@code dependencies}, {@code repositories}, {@code java} and
+     *                   {@code compile-options} would say as directives (their "file" is the catalog)
+     * @param main       {@code main}, or null
+     * @param ignored    the alias's fields that jiffy does not use
+     */
+    public record Alias(String name, String scriptRef, List<String> arguments, List<String> javaOptions,
+            Map<String, String> properties, List<Directives.Directive> directives, String main, List<String> ignored,
+            Path catalog) {}
 
     private Catalog() {}
 
@@ -44,17 +63,52 @@ public final class Catalog {
             try {
                 root = JSON.std.mapFrom(Files.readString(file));
             } catch (IOException | RuntimeException e) {
-                throw new CatalogException(file + ": not a JBang catalog (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                String message = String.valueOf(e.getMessage());
+                java.util.regex.Matcher at = AT.matcher(message);
+                throw new CatalogException(file + (at.find() ? ":" + at.group(1) + ":" + at.group(2) : "")
+                        + ": not a JBang catalog (" + message.lines().findFirst().orElse("") + ")");
             }
             if (root.get("aliases") instanceof Map<?, ?> aliases && aliases.get(name) instanceof Map<?, ?> alias) {
                 Object ref = alias.get("script-ref");
                 if (!(ref instanceof String scriptRef) || scriptRef.isBlank()) {
                     throw new CatalogException(file + ": alias \"" + name + "\" has no script-ref");
                 }
-                return new Alias(name, scriptRef, strings(alias.get("arguments")), strings(alias.get("java-options")), file);
+                return alias(name, scriptRef, alias, file);
             }
         }
         return null;
+    }
+
+    private static Alias alias(String name, String scriptRef, Map<?, ?> alias, Path file) {
+        List<String> javaOptions = new ArrayList<>(strings(alias.get("runtime-options")));
+        javaOptions.addAll(strings(alias.get("java-options")));
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        if (alias.get("properties") instanceof Map<?, ?> p) {
+            p.forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        }
+        List<Directives.Directive> directives = new ArrayList<>();
+        String where = file.toString();
+        strings(alias.get("dependencies")).forEach(d -> directives.add(new Directives.Directive("DEPS", d, where, 0)));
+        strings(alias.get("repositories")).forEach(d -> directives.add(new Directives.Directive("REPOS", d, where, 0)));
+        if (alias.get("java") != null) {
+            directives.add(new Directives.Directive("JAVA", String.valueOf(alias.get("java")), where, 0));
+        }
+        List<String> compile = strings(alias.get("compile-options"));
+        if (!compile.isEmpty()) {
+            directives.add(new Directives.Directive("JAVAC_OPTIONS", String.join(" ", compile), where, 0));
+        }
+        if (Boolean.TRUE.equals(alias.get("enable-preview"))) {
+            directives.add(new Directives.Directive("PREVIEW", "", where, 0));
+        }
+        List<String> ignored = new ArrayList<>();
+        alias.keySet().forEach(k -> {
+            if (!READ.contains(String.valueOf(k))) {
+                ignored.add(String.valueOf(k));
+            }
+        });
+        Object main = alias.get("main");
+        return new Alias(name, scriptRef, strings(alias.get("arguments")), List.copyOf(javaOptions), Map.copyOf(properties),
+                List.copyOf(directives), main == null ? null : String.valueOf(main), List.copyOf(ignored), file);
     }
 
     private static List<String> strings(Object value) {

@@ -215,6 +215,55 @@ class ToolIT {
     }
 
     @Test
+    void aScriptAliasTakesJbangsFieldsAndNamesTheOnesJiffyDoesNotUse() throws Exception {
+        MavenRepo repo = deployApp(sandbox.dir(), "1.0");
+        Jiffy tool = withSettingsFor(repo);
+        write(work.resolve("jbang-catalog.json"), """
+                {
+                  "aliases": {
+                    "greet": {
+                      "script-ref": "greet.java",
+                      "runtime-options": ["-Dwho=runtime"],
+                      "properties": {"mode": "fast"},
+                      "dependencies": ["%s"],
+                      "main": "Second",
+                      "java": "17+",
+                      "compile-options": ["-Xlint:all"],
+                      "native-image": true
+                    }
+                  }
+                }
+                """.formatted(repo.gav("dep", "1.0")));
+        write(work.resolve("greet.java"), """
+                public class greet {
+                    public static void main(String[] args) {
+                        System.out.println("not this one");
+                    }
+                }
+
+                class Second {
+                    public static void main(String[] args) {
+                        System.out.println(%s.dep.Dep.text() + " who=" + System.getProperty("who") + " mode="
+                                + System.getProperty("mode") + " " + String.join(",", args));
+                    }
+                }
+                """.formatted(repo.group));
+
+        Result r = tool.run("tool", "greet", "a");
+        assertThat(r).succeeded().printed("dep who=runtime mode=fast a\n");
+        assertThatStderrLines(r).containsExactly("jiffy: warning: " + work.resolve("jbang-catalog.json")
+                + ": alias greet: jiffy does not use native-image");
+        // The command line's own -D wins over the catalog's properties.
+        assertThat(tool.run("tool", "-Dmode=slow", "greet")).succeeded().printed("dep who=runtime mode=slow \n");
+
+        write(work.resolve("jbang-catalog.json"), "{\n  \"aliases\": {\n    \"greet\": { \"script-ref\": }\n  }\n}\n");
+        Result bad = tool.run("tool", "greet");
+        assertThat(bad).exitedWith(1).hasNoStackTrace();
+        assertThatStderrLines(bad).singleElement().asString()
+                .startsWith("jiffy: " + work.resolve("jbang-catalog.json") + ":3:").contains("not a JBang catalog");
+    }
+
+    @Test
     void badToolsAreOneLineAndWriteNothing() throws Exception {
         MavenRepo repo = deployApp(sandbox.dir(), "1.0");
         repo.deploy("nomain", "1.0", MavenRepo.jar(Map.of("readme.txt", new byte[] {'x'}), Map.of()));
