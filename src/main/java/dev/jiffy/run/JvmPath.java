@@ -89,12 +89,14 @@ public final class JvmPath {
         Path archive = cacheRoot == null || run.dryRun() ? null : ClassArchive.prepare(jdk, result.executable(), reporter);
         LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), jvmOptions, result.executable(), result.mainClass(),
                 archive, run.arguments(), result.launcherAgent() != null);
+        List<String> words = new ArrayList<>(launch.words());
+        words.addAll(run.programArgs());
         if (run.dryRun()) {
-            List<String> words = new ArrayList<>(launch.words());
-            words.addAll(run.programArgs());
             reporter.step(ShellQuote.join(words));
             return 0;
         }
+        // -x shows what jiffy adds to the program's command (LaunchCommand.STARTUP_FLAGS, the archive).
+        reporter.trace("exec " + ShellQuote.join(words));
         if (cacheRoot != null && run.runFileKey() != null) {
             new RunFilePolicy(env, clock, reporter).write(RunFiles.location(cacheRoot, run.runFileKey()), built, launch);
         }

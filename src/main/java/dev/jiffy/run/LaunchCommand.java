@@ -14,11 +14,11 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
         List<String> arguments, boolean asJar) {
 
     /**
-     * Flags that make a short program start faster without changing what it does, each kept for
-     * a measured gain (bench/RESULTS.md): C1 only, as most programs run from source are short;
-     * no hsperfdata file written at every start.
+     * Flags that make a program start faster without changing what it does or slowing it once
+     * it runs, each kept for a measured gain (bench/flags.sh, bench/RESULTS.md): no hsperfdata
+     * file written at every start. Not C1 only: it made a 2.7 s compute loop 1.35x slower.
      */
-    public static final List<String> STARTUP_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+    public static final List<String> STARTUP_FLAGS = List.of("-XX:-UsePerfData");
 
     /** The words of the command, with the fixed arguments (a catalog alias's) but not the user's. */
     public List<String> words() {

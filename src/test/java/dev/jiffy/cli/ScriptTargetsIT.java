@@ -126,6 +126,9 @@ class ScriptTargetsIT {
         assertThat(jiffy.run("run", "--code", "public class Code { public static void main(String[] a) {"
                 + " System.out.println(\"code \" + a[0]); } }", "arg")).printed("code arg\n");
         assertThat(jiffy.run("run", "--java", "17+", "Other.java")).printed("other\n");
+        // -x shows what jiffy adds to the program's command: nothing that slows a long run (no C1-only JIT).
+        assertThat(jiffy.run("run", "-x", "Other.java").err().lines().filter(l -> l.startsWith("exec ")))
+                .singleElement().asString().contains("'-XX:-UsePerfData'").doesNotContain("TieredStopAtLevel");
 
         assertThat(jiffy.run("run", "--deps", "nope", "Flags.java")).exitedWith(1).hasNoStackTrace().stderrLines()
                 .containsExactly("jiffy: --deps nope: \"nope\" is not a Maven coordinate"
