@@ -33,6 +33,9 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
             switch (d.keyword()) {
                 case "DEPS" -> {
                     for (String word : names(d, env, properties, used)) {
+                        if (word.endsWith(".java")) {
+                            continue; // a source, as JBang takes it: the source set reads it
+                        }
                         Coordinate c;
                         try {
                             c = Coordinate.parse(word, false);

@@ -37,14 +37,16 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
             scanned.put(source, s);
             for (Directives.Directive d : s.directives().all()) {
                 directives.add(d);
-                if (d.keyword().equals("SOURCES")) {
+                // JBang takes a .java file named in //DEPS as a source.
+                boolean sources = d.keyword().equals("SOURCES") || d.keyword().equals("DEPS");
+                if (sources) {
                     for (Path p : expand(source, d, scanner, globDirectories)) {
                         if (queued.add(p)) {
                             todo.add(p);
                         }
                     }
                 } else if (d.keyword().equals("FILES")) {
-                    addFiles(source, d, resources);
+                    addFiles(source, d, resources, scanner, globDirectories);
                 }
             }
         }
@@ -60,39 +62,54 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
         Path base = declaring.getParent();
         List<Path> found = new ArrayList<>();
         for (String pattern : names(d)) {
-            if (pattern.isEmpty()) {
+            if (pattern.isEmpty() || (d.keyword().equals("DEPS") && !pattern.endsWith(".java"))) {
                 continue;
             }
-            if (pattern.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '[')) {
+            if (!isGlob(pattern)) {
                 Path p = base.resolve(pattern).normalize();
                 if (!Files.isRegularFile(p)) {
-                    throw new BuildException(where(d) + "//SOURCES " + pattern + ": no such file");
+                    throw new BuildException(where(d) + "//" + d.keyword() + " " + pattern + ": no such file");
                 }
                 found.add(p);
                 continue;
             }
-            int firstGlob = firstGlobSegment(pattern);
-            Path root = base.resolve(pattern.substring(0, firstGlob)).normalize();
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(firstGlob));
-            List<Path> matched = List.of();
-            if (Files.isDirectory(root)) {
-                try (Stream<Path> dirs = Files.walk(root)) {
-                    for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                        if (!globDirectories.containsKey(dir)) {
-                            globDirectories.put(dir, scanner.stampDirectory(dir));
-                        }
-                    }
-                }
-                try (Stream<Path> walk = Files.walk(root)) {
-                    matched = walk.filter(Files::isRegularFile).filter(p -> matcher.matches(root.relativize(p))).sorted().toList();
-                }
-            }
-            found.addAll(matched);
-            if (matched.isEmpty()) {
-                throw new BuildException(where(d) + "//SOURCES " + pattern + ": matches no file");
-            }
+            found.addAll(glob(base, pattern, d, scanner, globDirectories).values());
         }
         return found;
+    }
+
+    private static boolean isGlob(String pattern) {
+        return pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '{' || c == '[');
+    }
+
+    /**
+     * The regular files a glob matches below {@code base}, sorted, each by its path below the
+     * glob's fixed part ({@code res/} of {@code res/**.txt}); at least one. Every directory the
+     * glob lists is stamped first, into {@code globDirectories}, so a file added later is seen.
+     */
+    private static Map<String, Path> glob(Path base, String pattern, Directives.Directive d, SourceScanner scanner,
+            Map<Path, String> globDirectories) throws IOException, BuildException {
+        int firstGlob = firstGlobSegment(pattern);
+        Path root = base.resolve(pattern.substring(0, firstGlob)).normalize();
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(firstGlob));
+        Map<String, Path> matched = new java.util.TreeMap<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> dirs = Files.walk(root)) {
+                for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                    if (!globDirectories.containsKey(dir)) {
+                        globDirectories.put(dir, scanner.stampDirectory(dir));
+                    }
+                }
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).filter(p -> matcher.matches(root.relativize(p)))
+                        .forEach(p -> matched.put(root.relativize(p).toString().replace('\\', '/'), p));
+            }
+        }
+        if (matched.isEmpty()) {
+            throw new BuildException(where(d) + "//" + d.keyword() + " " + pattern + ": matches no file");
+        }
+        return matched;
     }
 
     /** Where the first path segment holding a glob character starts. */
@@ -104,8 +121,14 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
         return pattern.lastIndexOf('/', glob) + 1;
     }
 
-    /** {@code //FILES [target=]source ...}: resources put into the executable at {@code target}. */
-    private static void addFiles(Path declaring, Directives.Directive d, Map<String, Path> resources) throws BuildException {
+    /**
+     * {@code //FILES [target=]source ...}: resources put into the executable at {@code target}. A
+     * source may be a glob: each file it matches goes in at the path given
+     * ({@code //FILES res/*.txt} puts {@code res/a.txt} at {@code res/a.txt}), or for
+     * {@code mount=glob} below {@code mount} at its path below the glob's fixed part.
+     */
+    private static void addFiles(Path declaring, Directives.Directive d, Map<String, Path> resources, SourceScanner scanner,
+            Map<Path, String> globDirectories) throws IOException, BuildException {
         for (String spec : names(d)) {
             if (spec.isEmpty()) {
                 continue;
@@ -113,19 +136,32 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
             int eq = spec.indexOf('=');
             String name = eq < 0 ? spec : spec.substring(0, eq);
             String source = eq < 0 ? spec : spec.substring(eq + 1);
+            if (isGlob(source)) {
+                String mount = eq < 0 ? source.substring(0, firstGlobSegment(source)) : name.endsWith("/") || name.isEmpty()
+                        ? name : name + "/";
+                for (Map.Entry<String, Path> m : glob(declaring.getParent(), source, d, scanner, globDirectories).entrySet()) {
+                    resources.put(entry(d, spec, mount + m.getKey()), m.getValue());
+                }
+                continue;
+            }
             Path file = declaring.getParent().resolve(source).normalize();
             if (!Files.isRegularFile(file)) {
                 throw new BuildException(where(d) + "//FILES " + spec + ": no such file");
             }
-            String entry = name.replace('\\', '/');
-            while (entry.startsWith("/") || entry.startsWith("./")) {
-                entry = entry.substring(entry.startsWith("/") ? 1 : 2);
-            }
-            if (entry.isEmpty() || entry.contains("../") || entry.endsWith("/")) {
-                throw new BuildException(where(d) + "//FILES " + spec + ": the name in the executable must be a relative file path");
-            }
-            resources.put(entry, file);
+            resources.put(entry(d, spec, name), file);
         }
+    }
+
+    /** A resource's name in the executable: a relative file path, leading {@code /} and {@code ./} dropped. */
+    private static String entry(Directives.Directive d, String spec, String name) throws BuildException {
+        String entry = name.replace('\\', '/');
+        while (entry.startsWith("/") || entry.startsWith("./")) {
+            entry = entry.substring(entry.startsWith("/") ? 1 : 2);
+        }
+        if (entry.isEmpty() || entry.contains("../") || entry.endsWith("/")) {
+            throw new BuildException(where(d) + "//FILES " + spec + ": the name in the executable must be a relative file path");
+        }
+        return entry;
     }
 
     /** The entries of a //SOURCES or //FILES line: as in JBang, commas and semicolons separate too. */

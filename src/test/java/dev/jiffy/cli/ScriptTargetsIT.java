@@ -136,4 +136,36 @@ class ScriptTargetsIT {
         assertThat(jiffy.run("run", "Flags.java", "--deps")).as("after the target, the program's").exitedWith(1);
         assertThat(jiffy.run("run", "--deps")).exitedWith(2).stderrContains("jiffy: run: flag --deps needs a value");
     }
+
+    @Test
+    void filesTakeGlobsAndAMountAndDepsMayNameASource() throws Exception {
+        write(work.resolve("res/a.txt"), "a\n");
+        write(work.resolve("res/sub/b.txt"), "b\n");
+        write(work.resolve("res/c.md"), "c\n");
+        write(work.resolve("Helper.java"), "class Helper { static String hi() { return \"helper\"; } }\n");
+        write(work.resolve("Res.java"), """
+                //FILES res/**.txt
+                //FILES data/=res/*.md
+                //DEPS Helper.java
+                public class Res {
+                    public static void main(String[] args) throws Exception {
+                        for (String n : args) {
+                            var in = Res.class.getResourceAsStream("/" + n);
+                            System.out.println(n + " " + (in == null ? "-" : new String(in.readAllBytes()).strip()));
+                        }
+                        System.out.println(Helper.hi());
+                    }
+                }
+                """);
+
+        assertThat(jiffy.run("run", "Res.java", "res/a.txt", "res/sub/b.txt", "data/c.md", "res/c.md"))
+                .printed("res/a.txt a\nres/sub/b.txt b\ndata/c.md c\nres/c.md -\nhelper\n");
+        // A file added where a glob looks is in the next run.
+        write(work.resolve("res/new.txt"), "new\n");
+        assertThat(jiffy.run("run", "Res.java", "res/new.txt")).printed("res/new.txt new\nhelper\n");
+
+        write(work.resolve("None.java"), "//FILES nothing/*.x\nclass None { public static void main(String[] a) {} }\n");
+        assertThat(jiffy.run("run", "None.java")).exitedWith(1).hasNoStackTrace().stderrLines()
+                .containsExactly("jiffy: None.java:1: //FILES nothing/*.x: matches no file");
+    }
 }
