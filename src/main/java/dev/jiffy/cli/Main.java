@@ -15,7 +15,7 @@ import java.util.Map;
  * one place where failures become one line for the user.
  */
 public final class Main {
-    static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|env|version|help> [arguments]";
+    static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|env|version|help> [arguments]";
 
     private final java.io.InputStream in;
     private final PrintStream out;
@@ -92,6 +92,7 @@ public final class Main {
             case "env" -> new EnvCommand(out, Settings.from(env), env).run(rest);
             case "cache" -> new CacheCommand(out, err, Settings.from(env), clock).run(rest);
             case "clean" -> new CleanCommand(out, Settings.from(env), clock).run(rest);
+            case "trust" -> new TrustCommand(out, env).run(rest);
             case "run", "build" -> new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run(command, rest);
             case "test" -> new TestCommand(out, err, env, cwd, clock, Settings.from(env)).run(rest);
             case "tool" -> new ToolCommand(new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)), err, env, cwd,
@@ -120,6 +121,7 @@ public final class Main {
                                                                               run an artifact's main class, or a jbang-catalog.json alias
                   jiffy cache stat | trim | verify | path                     inspect and maintain the cache
                   jiffy clean -cache | -testcache                             remove the whole cache, safely; forget test results
+                  jiffy trust add|list|remove <url-prefix>                    which URLs jiffy run may run scripts from
                   jiffy env [NAME...]                                         print settings
                   jiffy version [-m <executable>]                             print jiffy's version or an executable's build info
 

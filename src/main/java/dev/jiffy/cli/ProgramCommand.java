@@ -67,6 +67,11 @@ final class ProgramCommand {
         if (!isRun && !flags.programArgs().isEmpty()) {
             throw new UsageException("build: unexpected argument \"" + flags.programArgs().get(0) + "\" after the target");
         }
+        if (isUrl(flags.target()) && !TrustedUrls.of(env).trusts(flags.target())) {
+            String url = flags.target();
+            throw new Failure(1, url + ": not a trusted URL; to run scripts from there: jiffy trust add "
+                    + url.substring(0, url.lastIndexOf('/') + 1));
+        }
         return execute(new Request(command, flags, target(command, flags, flags.target(), cwd, List.of(), List.of())));
     }
 
@@ -96,7 +101,8 @@ final class ProgramCommand {
                         manifest);
             }
             // `run -`: the script on standard input, under its content's hash.
-            Target target = flags.code() != null ? Target.resolve(base, StdinScript.save(
+            Target target = isUrl(targetArg) ? Target.resolve(base, fetch(targetArg, flags, root, reporter).toString())
+                    : flags.code() != null ? Target.resolve(base, StdinScript.save(
                     new java.io.ByteArrayInputStream(flags.code().getBytes(java.nio.charset.StandardCharsets.UTF_8)), root).toString())
                     : targetArg.equals("-") ? Target.resolve(base, StdinScript.save(in, root).toString())
                     : Target.resolve(base, targetArg);
@@ -109,6 +115,22 @@ final class ProgramCommand {
             return new Execution(rebuild -> builder.build(rebuild ? request.withRebuild() : request),
                     program(flags, key, target.inputs(), arguments, javaOptions), manifest);
         };
+    }
+
+    static boolean isUrl(String target) {
+        return target.startsWith("https://") || target.startsWith("http://");
+    }
+
+    /** A trusted URL's script and the files it names, copied into the cache (a temporary directory without one). */
+    private Path fetch(String url, BuildFlags flags, Path root, ConsoleReporter reporter) throws BuildException, IOException {
+        Path copies = root != null ? root.resolve(dev.jiffy.cache.Trim.DERIVED).resolve("@url")
+                : Path.of(System.getProperty("java.io.tmpdir"), "jiffy-url");
+        try {
+            return dev.jiffy.deps.UrlScript.fetch(url, dev.jiffy.deps.UrlScript.directory(copies, url), offline(flags), clock,
+                    reporter::warning);
+        } catch (dev.jiffy.deps.DependencyException e) {
+            throw new BuildException(e.getMessage());
+        }
     }
 
     ProgramRun program(BuildFlags flags, String key, List<Path> inputs, List<String> arguments,
