@@ -63,8 +63,12 @@ public final class Builder {
         checkJava(directives, all);
         ActionRunner runner = new ActionRunner(cache, reporter, request.rebuild(), request.dryRun());
         Dependencies deps = dependencies(directives.dependencies(), directives.repositories(), request.offline());
-        if (!deps.resolve(runner)) {
-            return null;
+        try {
+            if (!deps.resolve(runner)) {
+                return null;
+            }
+        } catch (BuildException e) {
+            throw new BuildException(blame(e.getMessage(), all));
         }
 
         Map<Path, String> inputs = new LinkedHashMap<>();
@@ -186,6 +190,30 @@ public final class Builder {
         return new TestClassPath(where, p.target().root(), cache.outputFile(compiled.id()), List.copyOf(classpath),
                 List.copyOf(keyLines), toolchain.jdk(), toolchain.toolVersion(), every, List.of(), p.inputs(),
                 p.target().singleFile() ? null : p.target().root());
+    }
+
+    /**
+     * A resolver's error with the {@code //DEPS} line (or {@code --deps} flag) in front that asked
+     * for the first artifact it names, so that the user sees which line to fix.
+     */
+    private static String blame(String message, List<Directives.Directive> all) {
+        for (Directives.Directive d : all) {
+            if (!d.keyword().equals("DEPS")) {
+                continue;
+            }
+            for (String word : dev.jiffy.deps.Words.splitList(d.value())) {
+                Coordinate c;
+                try {
+                    c = Coordinate.parse(word, false);
+                } catch (IllegalArgumentException e) {
+                    continue; // a source, or a ${...} the message cannot name
+                }
+                if (message.contains(c.groupId() + ":" + c.artifactId() + ":")) {
+                    return (d.line() == 0 ? d.file() : d.file() + ":" + d.line() + ": //DEPS") + " " + word + ": " + message;
+                }
+            }
+        }
+        return message;
     }
 
     private Dependencies dependencies(List<Coordinate> coordinates, List<Repository> repos, boolean offline) throws IOException {

@@ -77,7 +77,9 @@ class DepsErrorsIT {
     @Test
     void unknownArtifact() throws Exception {
         String line = failure("//DEPS " + repo.gav("nosuch", "1.0") + "\n" + repo.reposLine());
-        assertThat(line).startsWith("jiffy: ").contains(repo.group + ":nosuch:").contains("1.0");
+        // The line that asked for it comes first, as for every other directive error.
+        assertThat(line).startsWith("jiffy: App.java:1: //DEPS " + repo.gav("nosuch", "1.0") + ": ")
+                .contains(repo.group + ":nosuch:").contains("1.0");
     }
 
     @Test
@@ -141,7 +143,7 @@ class DepsErrorsIT {
     void offlineWithNothingLocal() throws Exception {
         String script = "//DEPS " + repo.gav("never", "1.0") + "\n" + repo.reposLine();
         String line = failure(script, "-offline");
-        assertThat(line).startsWith("jiffy: ").contains(repo.group + ":never").containsIgnoringCase("offline");
+        assertThat(line).startsWith("jiffy: App.java:1: //DEPS ").contains(repo.group + ":never").containsIgnoringCase("offline");
 
         jiffy = jiffy.with("JIFFY_OFFLINE", "1");
         String fromSetting = failure(script);
