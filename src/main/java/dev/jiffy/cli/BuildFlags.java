@@ -72,6 +72,11 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
                 inline = a.substring(a.indexOf('=') + 1);
                 a = a.substring(0, a.indexOf('='));
             }
+            // JBang's short forms also take their value attached: -R-Xmx1g, -R=-Xmx1g, -C-g.
+            if ((a.startsWith("-R") || a.startsWith("-C")) && a.length() > 2 && inline == null) {
+                inline = a.substring(a.charAt(2) == '=' ? 3 : 2);
+                a = a.substring(0, 2);
+            }
             if (DIRECTIVE_FLAGS.containsKey(a)) {
                 String value = inline != null ? inline : value(command, args, ++i, a);
                 directives.add(new Directives.Directive(DIRECTIVE_FLAGS.get(a), value, a, 0));

@@ -14,6 +14,7 @@ import dev.jiffy.work.Builder;
 import dev.jiffy.work.Jdk;
 import dev.jiffy.work.ProjectBuilder;
 import dev.jiffy.work.Target;
+import dev.jiffy.work.ToolBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -67,6 +68,12 @@ final class ProgramCommand {
         if (!isRun && !flags.programArgs().isEmpty()) {
             throw new UsageException("build: unexpected argument \"" + flags.programArgs().get(0) + "\" after the target");
         }
+        String t = flags.target();
+        if (isRun && flags.code() == null && !t.equals("-") && !isUrl(t) && !Files.exists(cwd.resolve(t))
+                && (t.matches("[^/:]+:[^/:]+(:[^/]*)*") || isAlias(t))) {
+            // JBang's run also takes a coordinate or a catalog's alias: what jiffy tool runs.
+            return new ToolCommand(this, err, env, cwd, clock).run(args);
+        }
         if (isUrl(flags.target()) && !TrustedUrls.of(env).trusts(flags.target())) {
             String url = flags.target();
             throw new Failure(1, url + ": not a trusted URL; to run scripts from there: jiffy trust add "
@@ -100,6 +107,14 @@ final class ProgramCommand {
                         flags.dryRun() && !rebuild, offline(flags), env), program(flags, key, List.of(), arguments, javaOptions),
                         manifest);
             }
+            if (targetArg.endsWith(".jar") && Files.isRegularFile(dir)) {
+                // A jar: its Main-Class with its Class-Path, linked as a tool is; the run file pins every jar.
+                List<Path> jars = ToolBuilder.classPath(dir, targetArg);
+                ToolBuilder tools = new ToolBuilder(session.buildCache(!flags.dryRun()), Jdk.current(), toolVersion, reporter,
+                        clock);
+                return new Execution(rebuild -> tools.buildJar(jars, flags.mainClass(), List.of(), rebuild || flags.rebuild(),
+                        flags.dryRun()), program(flags, key, jars, arguments, javaOptions), manifest);
+            }
             // `run -`: the script on standard input, under its content's hash.
             Target target = isUrl(targetArg) ? Target.resolve(base, fetch(targetArg, flags, root, reporter).toString())
                     : flags.code() != null ? Target.resolve(base, StdinScript.save(
@@ -115,6 +130,14 @@ final class ProgramCommand {
             return new Execution(rebuild -> builder.build(rebuild ? request.withRebuild() : request),
                     program(flags, key, target.inputs(), arguments, javaOptions), manifest);
         };
+    }
+
+    private boolean isAlias(String name) {
+        try {
+            return !name.contains("/") && dev.jiffy.deps.Catalog.find(name, cwd, env) != null;
+        } catch (dev.jiffy.deps.CatalogException e) {
+            return false; // run says the file is not there; tool says what is wrong with the catalog
+        }
     }
 
     static boolean isUrl(String target) {

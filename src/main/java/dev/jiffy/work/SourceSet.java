@@ -123,8 +123,8 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
 
     /**
      * {@code //FILES [target=]source ...}: resources put into the executable at {@code target}. A
-     * source may be a glob: each file it matches goes in at the path given
-     * ({@code //FILES res/*.txt} puts {@code res/a.txt} at {@code res/a.txt}), or for
+     * source may be a glob: each file it matches goes in by its file name, as JBang puts it
+     * ({@code //FILES res/*.txt} puts {@code res/a.txt} at {@code a.txt}), or for
      * {@code mount=glob} below {@code mount} at its path below the glob's fixed part.
      */
     private static void addFiles(Path declaring, Directives.Directive d, Map<String, Path> resources, SourceScanner scanner,
@@ -137,10 +137,11 @@ record SourceSet(List<Path> sources, Map<Path, SourceScanner.Scanned> scanned, M
             String name = eq < 0 ? spec : spec.substring(0, eq);
             String source = eq < 0 ? spec : spec.substring(eq + 1);
             if (isGlob(source)) {
-                String mount = eq < 0 ? source.substring(0, firstGlobSegment(source)) : name.endsWith("/") || name.isEmpty()
-                        ? name : name + "/";
+                String mount = eq < 0 ? "" : name.endsWith("/") || name.isEmpty() ? name : name + "/";
                 for (Map.Entry<String, Path> m : glob(declaring.getParent(), source, d, scanner, globDirectories).entrySet()) {
-                    resources.put(entry(d, spec, mount + m.getKey()), m.getValue());
+                    // As JBang has it: without a mount a match goes in by its file name, with one below it by its path.
+                    String at = eq < 0 ? m.getValue().getFileName().toString() : mount + m.getKey();
+                    resources.put(entry(d, spec, at), m.getValue());
                 }
                 continue;
             }

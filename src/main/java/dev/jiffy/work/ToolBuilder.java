@@ -6,6 +6,8 @@ import dev.jiffy.deps.Repository;
 import dev.jiffy.deps.Resolution;
 import dev.jiffy.deps.ResolvedArtifact;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class ToolBuilder {
                 .findFirst().orElseThrow(() -> new BuildException(tool + ": the resolver did not return the artifact itself"));
         String mainName = mainClass != null ? mainClass : mainClassOf(main);
         String agent = FatJar.launcherAgent(main.file());
-        checkClassVersion(main, mainName, tool);
+        checkClassVersion(main, mainName, tool.toString());
         List<String> options = new ArrayList<>(FatJar.launchOptions(main.file()));
         options.addAll(javaOptions);
         Link link = new Link(new Link.Program(tool.artifactId(), null, mainName, agent, options, null, List.of(), Map.of(), Map.of(),
@@ -71,10 +73,71 @@ public final class ToolBuilder {
     }
 
     /**
+     * {@code jiffy run app.jar}: a jar on disk, run by its manifest's {@code Main-Class} with the
+     * jars its {@code Class-Path} names (relative to it), linked as a tool is: the executable holds
+     * their content, and the link's ID is made of their hashes. Null under {@code -n} when it
+     * would be linked.
+     *
+     * @param jars the jar, then its Class-Path's jars ({@link #classPath})
+     */
+    public BuildResult buildJar(List<Path> jars, String mainClass, List<String> javaOptions, boolean rebuild, boolean dryRun)
+            throws BuildException, WrongJdkException, IOException {
+        ActionRunner runner = new ActionRunner(cache, reporter, rebuild, dryRun);
+        List<ResolvedArtifact> artifacts = new ArrayList<>();
+        for (Path jar : jars) {
+            artifacts.add(new ResolvedArtifact("file:" + jar, jar, dev.jiffy.cache.Sha256.of(jar)));
+        }
+        ResolvedArtifact main = artifacts.get(0);
+        String mainName = mainClass != null ? mainClass : mainClassOf(main);
+        String agent = FatJar.launcherAgent(main.file());
+        checkClassVersion(main, mainName, jars.get(0).getFileName().toString());
+        List<String> options = new ArrayList<>(FatJar.launchOptions(main.file()));
+        options.addAll(javaOptions);
+        String name = jars.get(0).getFileName().toString().replaceFirst("\\.jar$", "");
+        Link link = new Link(new Link.Program(Target.programName(name), null, mainName, agent, options, null, List.of(),
+                Map.of(), Map.of(), Map.of(), new Resolution(List.copyOf(artifacts))), toolchain, reporter);
+        Link.Linked linked = runner.find(link);
+        boolean hit = linked != null;
+        if (!hit) {
+            linked = runner.run(link);
+            if (linked == null) {
+                return null;
+            }
+        }
+        return new BuildResult(linked.executable(), linked.id(), mainName, toolchain.jdk(), options, hit, Map.of(),
+                Map.of(), agent);
+    }
+
+    /** A jar and the jars its manifest's {@code Class-Path} names, relative to its directory; a missing one is an error. */
+    public static List<Path> classPath(Path jar, String display) throws BuildException, IOException {
+        List<Path> all = new ArrayList<>(List.of(jar));
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            Manifest mf = file.getManifest();
+            String cp = mf == null ? null : mf.getMainAttributes().getValue("Class-Path");
+            if (cp != null) {
+                for (String entry : cp.strip().split("\\s+")) {
+                    if (entry.isEmpty()) {
+                        continue;
+                    }
+                    Path p = jar.getParent().resolve(java.net.URLDecoder.decode(entry, java.nio.charset.StandardCharsets.UTF_8))
+                            .normalize();
+                    if (!Files.isRegularFile(p)) {
+                        throw new BuildException(display + ": its manifest's Class-Path names " + entry + ", which is not there");
+                    }
+                    all.add(p);
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new BuildException(display + ": not a jar (" + e.getMessage() + ")");
+        }
+        return all;
+    }
+
+    /**
      * A tool compiled for a newer Java than this JDK (class file major version 65 is Java 21) is
      * run on a newer JDK, as a //JAVA line would ask.
      */
-    private void checkClassVersion(ResolvedArtifact artifact, String mainName, Coordinate tool)
+    private void checkClassVersion(ResolvedArtifact artifact, String mainName, String tool)
             throws WrongJdkException, IOException {
         try (JarFile jar = new JarFile(artifact.file().toFile(), false)) {
             var entry = jar.getEntry(mainName.replace('.', '/') + ".class");
@@ -88,7 +151,7 @@ public final class ToolBuilder {
             if (head.length == 8) {
                 int feature = ((head[6] & 0xff) << 8 | (head[7] & 0xff)) - 44;
                 if (feature > toolchain.jdk().feature()) {
-                    throw WrongJdkException.tool(feature, tool.toString());
+                    throw WrongJdkException.tool(feature, tool);
                 }
             }
         }
@@ -99,7 +162,8 @@ public final class ToolBuilder {
             Manifest mf = jar.getManifest();
             String main = mf == null ? null : mf.getMainAttributes().getValue("Main-Class");
             if (main == null || main.isBlank()) {
-                throw new BuildException(artifact.coordinate() + ": its jar names no Main-Class (choose one with -main Class)");
+                throw new BuildException(artifact.coordinate().replaceFirst("^file:", "") + ": its jar names no Main-Class"
+                        + " (choose one with -main Class)");
             }
             return main.strip();
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -117,6 +118,8 @@ class ScriptTargetsIT {
 
         assertThat(jiffy.run("run", "--deps", "org.junit.jupiter:junit-jupiter-api:5.14.1", "-R", "-Dmode=fast",
                 "Flags.java", "x")).printed("Assertions fast x\n");
+        assertThat(jiffy.run("run", "--deps", "org.junit.jupiter:junit-jupiter-api:5.14.1", "-R-Dmode=attached",
+                "-R=-Dother=1", "Flags.java")).printed("Assertions attached \n");
         assertThat(jiffy.run("run", "-x", "--deps=org.junit.jupiter:junit-jupiter-api:5.14.1", "--runtime-option=-Dmode=slow",
                 "--fresh", "--offline", "Flags.java")).printed("Assertions slow \n").compiled();
         assertThat(jiffy.run("run", "Flags.java")).as("without --deps the class is not there").exitedWith(1)
@@ -158,14 +161,40 @@ class ScriptTargetsIT {
                 }
                 """);
 
-        assertThat(jiffy.run("run", "Res.java", "res/a.txt", "res/sub/b.txt", "data/c.md", "res/c.md"))
-                .printed("res/a.txt a\nres/sub/b.txt b\ndata/c.md c\nres/c.md -\nhelper\n");
+        // As JBang puts them: a glob's matches by their file name, below a mount by their path.
+        assertThat(jiffy.run("run", "Res.java", "a.txt", "b.txt", "data/c.md", "res/c.md"))
+                .printed("a.txt a\nb.txt b\ndata/c.md c\nres/c.md -\nhelper\n");
         // A file added where a glob looks is in the next run.
         write(work.resolve("res/new.txt"), "new\n");
-        assertThat(jiffy.run("run", "Res.java", "res/new.txt")).printed("res/new.txt new\nhelper\n");
+        assertThat(jiffy.run("run", "Res.java", "new.txt")).printed("new.txt new\nhelper\n");
 
         write(work.resolve("None.java"), "//FILES nothing/*.x\nclass None { public static void main(String[] a) {} }\n");
         assertThat(jiffy.run("run", "None.java")).exitedWith(1).hasNoStackTrace().stderrLines()
                 .containsExactly("jiffy: None.java:1: //FILES nothing/*.x: matches no file");
+    }
+
+    @Test
+    void aJarRunsByItsMainClassWithItsClassPathAndAChangeToAnyJarIsSeen() throws Exception {
+        dev.jiffy.harness.MavenRepo tools = dev.jiffy.harness.MavenRepo.create(sandbox.dir());
+        Path lib = work.resolve("lib/lib.jar");
+        Files.createDirectories(lib.getParent());
+        Files.write(lib, dev.jiffy.harness.MavenRepo.jar(tools.compile(Map.of("b.Lib",
+                "package b; public class Lib { public static String s() { return \"lib\"; } }"), List.of()), Map.of()));
+        Files.write(work.resolve("app.jar"), dev.jiffy.harness.MavenRepo.jar(tools.compile(Map.of("a.App",
+                "package a; public class App { public static void main(String[] x) {"
+                        + " System.out.println(\"app \" + b.Lib.s() + \" \" + String.join(\",\", x)); } }"), List.of(lib)),
+                Map.of("Main-Class", "a.App", "Class-Path", "lib/lib.jar")));
+        Thread.sleep(2_100); // a run file is kept only for inputs older than 2 s
+
+        assertThat(jiffy.run("run", "app.jar", "1")).printed("app lib 1\n");
+        assertThat(jiffy.run("run", "app.jar", "2")).printed("app lib 2\n");
+        Files.write(lib, dev.jiffy.harness.MavenRepo.jar(tools.compile(Map.of("b.Lib",
+                "package b; public class Lib { public static String s() { return \"new lib\"; } }"), List.of()), Map.of()));
+        assertThat(jiffy.run("run", "app.jar", "3")).as("the run file pins the Class-Path's jars too").printed("app new lib 3\n");
+
+        Files.write(work.resolve("bad.jar"), dev.jiffy.harness.MavenRepo.jar(Map.of(), Map.of("Main-Class", "a.App",
+                "Class-Path", "gone.jar")));
+        assertThat(jiffy.run("run", "bad.jar")).exitedWith(1).hasNoStackTrace().stderrLines()
+                .containsExactly("jiffy: bad.jar: its manifest's Class-Path names gone.jar, which is not there");
     }
 }

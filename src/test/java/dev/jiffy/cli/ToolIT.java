@@ -212,6 +212,9 @@ class ToolIT {
 
         Result hello = below.run("tool", "hello", "y");
         assertThat(hello).succeeded().printed("hello [x, y] who=script\n");
+        // As JBang's run, jiffy run takes an alias or a coordinate too.
+        assertThat(below.run("run", "hello", "z")).succeeded().printed("hello [x, z] who=script\n");
+        assertThat(below.run("run", repo.gav("app", "1.0"), "w")).succeeded().printed("app 1.0 dep [w] who=null open=true\n");
     }
 
     @Test
