@@ -53,23 +53,7 @@ public final class ToolBuilder {
         ResolvedArtifact main = resolution.artifacts().stream()
                 .filter(a -> a.coordinate().startsWith(tool.groupId() + ":" + tool.artifactId() + ":"))
                 .findFirst().orElseThrow(() -> new BuildException(tool + ": the resolver did not return the artifact itself"));
-        String mainName = mainClass != null ? mainClass : mainClassOf(main);
-        String agent = FatJar.launcherAgent(main.file());
-        checkClassVersion(main, mainName, tool.toString());
-        List<String> options = new ArrayList<>(FatJar.launchOptions(main.file()));
-        options.addAll(javaOptions);
-        Link link = new Link(new Link.Program(tool.artifactId(), null, mainName, agent, options, null, List.of(), Map.of(), Map.of(),
-                Map.of(), resolution), toolchain, reporter);
-        Link.Linked linked = runner.find(link);
-        boolean hit = linked != null;
-        if (!hit) {
-            linked = runner.run(link);
-            if (linked == null) {
-                return null;
-            }
-        }
-        return new BuildResult(linked.executable(), linked.id(), mainName, toolchain.jdk(), options, hit, Map.of(),
-                Map.of(), agent);
+        return link(tool.artifactId(), main, mainClass, tool.toString(), javaOptions, resolution, runner);
     }
 
     /**
@@ -87,15 +71,24 @@ public final class ToolBuilder {
         for (Path jar : jars) {
             artifacts.add(new ResolvedArtifact("file:" + jar, jar, dev.jiffy.cache.Sha256.of(jar)));
         }
-        ResolvedArtifact main = artifacts.get(0);
+        String name = jars.get(0).getFileName().toString().replaceFirst("\\.jar$", "");
+        return link(Target.programName(name), artifacts.get(0), mainClass, jars.get(0).getFileName().toString(), javaOptions,
+                new Resolution(List.copyOf(artifacts)), runner);
+    }
+
+    /**
+     * Links {@code resolution} into an executable that runs {@code main}'s {@code Main-Class} (or
+     * {@code mainClass}) with the options its manifest asks for, or finds it; null under {@code -n}.
+     */
+    private BuildResult link(String name, ResolvedArtifact main, String mainClass, String display, List<String> javaOptions,
+            Resolution resolution, ActionRunner runner) throws BuildException, WrongJdkException, IOException {
         String mainName = mainClass != null ? mainClass : mainClassOf(main);
         String agent = FatJar.launcherAgent(main.file());
-        checkClassVersion(main, mainName, jars.get(0).getFileName().toString());
+        checkClassVersion(main, mainName, display);
         List<String> options = new ArrayList<>(FatJar.launchOptions(main.file()));
         options.addAll(javaOptions);
-        String name = jars.get(0).getFileName().toString().replaceFirst("\\.jar$", "");
-        Link link = new Link(new Link.Program(Target.programName(name), null, mainName, agent, options, null, List.of(),
-                Map.of(), Map.of(), Map.of(), new Resolution(List.copyOf(artifacts))), toolchain, reporter);
+        Link link = new Link(new Link.Program(name, null, mainName, agent, options, null, List.of(), Map.of(), Map.of(),
+                Map.of(), resolution), toolchain, reporter);
         Link.Linked linked = runner.find(link);
         boolean hit = linked != null;
         if (!hit) {
