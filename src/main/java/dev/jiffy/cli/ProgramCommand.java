@@ -94,7 +94,7 @@ final class ProgramCommand {
             // runs that never asked for it.
             String key = command.equals("run") && base.equals(cwd) && flags.mainClass() == null && arguments.isEmpty()
                     && flags.properties().isEmpty() && flags.directives().isEmpty() && flags.code() == null
-                    ? RunFiles.key(env.getOrDefault("PWD", cwd.toString()), targetArg) : null;
+                    && !targetArg.equals("-") ? RunFiles.key(env.getOrDefault("PWD", cwd.toString()), targetArg) : null;
             String toolVersion = ToolCode.version(root, clock);
             StatManifest manifest = StatManifest.load(root != null && key != null
                     ? RunFiles.manifestLocation(root, key) : null, toolVersion);
@@ -115,7 +115,8 @@ final class ProgramCommand {
                 return new Execution(rebuild -> tools.buildJar(jars, flags.mainClass(), List.of(), rebuild || flags.rebuild(),
                         flags.dryRun()), program(flags, key, jars, arguments, javaOptions), manifest);
             }
-            // `run -`: the script on standard input, under its content's hash.
+            // A URL's script (copied into the cache), --code's or standard input's (`run -`, kept under
+            // its content's hash), or a file or directory.
             Target target = isUrl(targetArg) ? Target.resolve(base, fetch(targetArg, flags, root, reporter).toString())
                     : flags.code() != null ? Target.resolve(base, StdinScript.save(
                     new java.io.ByteArrayInputStream(flags.code().getBytes(java.nio.charset.StandardCharsets.UTF_8)), root).toString())
