@@ -135,7 +135,9 @@ final class ProgramCommand {
 
     private boolean isAlias(String name) {
         try {
-            return !name.contains("/") && dev.jiffy.deps.Catalog.find(name, cwd, env) != null;
+            String alias = name.indexOf('@') > 0 ? name.substring(0, name.indexOf('@')) : name;
+            // alias@catalog goes to tool, which says what is wrong with the catalog named.
+            return !alias.contains("/") && (name.indexOf('@') > 0 || dev.jiffy.deps.Catalog.find(name, cwd, env) != null);
         } catch (dev.jiffy.deps.CatalogException e) {
             return false; // run says the file is not there; tool says what is wrong with the catalog
         }

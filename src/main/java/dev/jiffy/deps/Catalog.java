@@ -53,9 +53,28 @@ public final class Catalog {
         return files;
     }
 
-    /** The nearest definition of {@code name}; null if no catalog has it. */
+    /**
+     * The nearest definition of {@code name}; null if no catalog has it. {@code alias@catalog}
+     * looks in that catalog only: a {@code jbang-catalog.json} or a directory holding one, relative
+     * to {@code cwd}.
+     */
     public static Alias find(String name, Path cwd, Map<String, String> env) throws CatalogException {
-        for (Path file : candidates(cwd, env)) {
+        List<Path> files = candidates(cwd, env);
+        int sep = name.indexOf('@');
+        if (sep > 0) {
+            String ref = name.substring(sep + 1);
+            Path catalog = cwd.resolve(ref).normalize();
+            if (Files.isDirectory(catalog)) {
+                catalog = catalog.resolve("jbang-catalog.json");
+            }
+            if (ref.startsWith("http://") || ref.startsWith("https://") || !Files.isRegularFile(catalog)) {
+                throw new CatalogException(name + ": " + ref + " is no catalog here (jiffy reads a catalog by its path:"
+                        + " a jbang-catalog.json or its directory; not yet by URL or name)");
+            }
+            name = name.substring(0, sep);
+            files = List.of(catalog);
+        }
+        for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 continue;
             }

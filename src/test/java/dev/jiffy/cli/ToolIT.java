@@ -215,6 +215,14 @@ class ToolIT {
         // As JBang's run, jiffy run takes an alias or a coordinate too.
         assertThat(below.run("run", "hello", "z")).succeeded().printed("hello [x, z] who=script\n");
         assertThat(below.run("run", repo.gav("app", "1.0"), "w")).succeeded().printed("app 1.0 dep [w] who=null open=true\n");
+        // alias@catalog: a catalog by its path, or its directory's.
+        Path elsewhere = Files.createDirectories(sandbox.dir().resolve("elsewhere"));
+        Jiffy away = tool.in(elsewhere);
+        assertThat(away.run("tool", "hello@" + work, "v")).succeeded().printed("hello [x, v] who=script\n");
+        assertThat(away.run("run", "hello@" + work.resolve("jbang-catalog.json"), "u")).succeeded()
+                .printed("hello [x, u] who=script\n");
+        assertThat(away.run("run", "hello@nowhere")).exitedWith(1).hasNoStackTrace().stderr()
+                .contains("hello@nowhere: nowhere is no catalog here");
     }
 
     @Test
