@@ -94,8 +94,35 @@ public final class Sandbox implements BeforeAllCallback, BeforeEachCallback {
         context.getStore(NAMESPACE).put(this, (AutoCloseable) () -> deleteTree(dir));
     }
 
-    /** Deletes {@code dir} and all below it, symbolic links as links; what vanishes meanwhile is gone already. */
+    /**
+     * Deletes {@code dir} and all below it, symbolic links as links; what vanishes meanwhile is
+     * gone already. A program's class-data archive is dumped by a detached process that may still
+     * be writing into its executable's directory after the test; the tree is then deleted again
+     * once that file is there, for up to a minute.
+     */
     private static void deleteTree(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteOnce(dir);
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                if (attempt == 240) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void deleteOnce(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
