@@ -65,3 +65,94 @@ stats() {
     END {if (!n) exit 1; m = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
          printf "%d %.1f %.1f %.1f\n", n, m * 1000, a[1] * 1000, a[n] * 1000}'
 }
+
+# rounds_run SERIES TITLE DIR label cmd prepare group [label cmd prepare group ...]: times the
+# commands in DIR in interleaved rounds (prepare "" for none; group "cheap", in ROUNDS rounds, or
+# "slow", in ROUNDS_MVN), printing TITLE; fills rows and median_of under SERIES (a script
+# declares rows, median_of, goals, scratch, WARMUP, ROUNDS, ROUNDS_MVN and warn).
+rounds_run() {
+  local series=$1 title=$2 dir=$3
+  shift 3
+  local labels=() cmds=() prepares=() groups=() times=() i r n key total done_rounds=0
+  local json=$scratch/round.json
+  while [ $# -gt 0 ]; do
+    labels+=("$1"); cmds+=("$2"); prepares+=("$3"); groups+=("$4"); times+=("")
+    shift 4
+  done
+  total=$((ROUNDS > ROUNDS_MVN ? ROUNDS : ROUNDS_MVN))
+  # hf WARMUP i...: one hyperfine call (--runs 1) in DIR of the commands with these indices, in
+  # this order. hyperfine pairs the n-th --prepare with the n-th command: `true` where none is wanted.
+  hf() {
+    local warm=$1 args=() preps=() any=0 j
+    shift
+    for j in "$@"; do
+      args+=(--command-name "${labels[$j]}" "${cmds[$j]}")
+      [ -n "${prepares[$j]}" ] && any=1
+      preps+=(--prepare "${prepares[$j]:-true}")
+    done
+    [ "$any" = 1 ] && args=("${preps[@]}" "${args[@]}")
+    (cd "$dir" && hyperfine -N --style basic --warmup "$warm" --runs 1 --export-json "$json" "${args[@]}") \
+      >"$scratch/hf.out" 2>&1
+  }
+  # The rounds a group joins: n of the total, spread evenly (round r when r*n mod total < n).
+  joins() { # group round
+    if [ "$1" = slow ]; then n=$ROUNDS_MVN; else n=$ROUNDS; fi
+    (($2 * n % total < n))
+  }
+  echo "  $title: warm-up ($WARMUP runs of each of ${#labels[@]} commands), then $total rounds" \
+    "(cheap commands in $ROUNDS, slow ones in $ROUNDS_MVN)" >&2
+  if ! hf "$WARMUP" "${!labels[@]}"; then
+    cat "$scratch/hf.out" >&2
+    warn "$title: hyperfine failed in the warm-up; its rows are missing"
+    return 1
+  fi
+  declare -A seen=()  # set of commands -> rounds of it so far, for the reversal
+  for ((r = 0; r < total; r++)); do
+    local sel=()
+    for i in "${!labels[@]}"; do joins "${groups[$i]}" "$r" && sel+=("$i"); done
+    [ ${#sel[@]} -gt 0 ] || continue # a series of one group only, with fewer rounds than the other's
+    key="${sel[*]}"
+    # Every other round of the same commands runs them in reverse order.
+    if ((${seen[$key]:-0} % 2)); then
+      local backwards=()
+      for ((i = ${#sel[@]} - 1; i >= 0; i--)); do backwards+=("${sel[$i]}"); done
+      sel=("${backwards[@]}")
+    fi
+    seen[$key]=$((${seen[$key]:-0} + 1))
+    printf '\r    round %d/%d ' "$((r + 1))" "$total" >&2
+    if ! hf 0 "${sel[@]}"; then
+      echo >&2
+      cat "$scratch/hf.out" >&2
+      warn "$title: hyperfine failed in round $((r + 1)) of $total; its rows hold the $done_rounds rounds before it"
+      break
+    fi
+    i=0
+    while read -r t; do
+      times[${sel[$i]}]+="$t "
+      i=$((i + 1))
+    done < <(jq -r '.results[].mean' "$json")
+    done_rounds=$((done_rounds + 1))
+  done
+  echo >&2
+  for i in "${!labels[@]}"; do
+    local count median min max
+    read -r count median min max < <(tr ' ' '\n' <<<"${times[$i]}" | stats) || continue
+    median_of["$series|${labels[$i]}"]=$median
+    rows+=("$series|${labels[$i]}|$count|$median|$min|$max")
+  done
+}
+# ratio SERIES WHAT LABEL BASE_LABEL [GOAL]: the ratio of the two medians, against GOAL if given.
+ratio() {
+  local a=${median_of["$1|$3"]-} b=${median_of["$1|$4"]-} r met goal=${5-}
+  if [ -z "$a" ] || [ -z "$b" ]; then
+    goals+=("$1|$2|n/a|${goal:+<= ${goal}x}${goal:--}|n/a (not measured)")
+    return
+  fi
+  r=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", a / b}')
+  if [ -z "$goal" ]; then
+    goals+=("$1|$2|${r}x|-|(no goal)")
+    return
+  fi
+  met=$(awk -v r="$r" -v g="$goal" 'BEGIN {print (r <= g) ? "met" : "MISSED"}')
+  goals+=("$1|$2|${r}x|<= ${goal}x|$met")
+}

@@ -321,92 +321,6 @@ goals=()  # lines for the goal summary
 declare -A median_of  # "fixture|label" -> median ms over its rounds
 
 
-# rounds_run FIXTURE TITLE DIR label cmd prepare group [label cmd prepare group ...]: times the
-# commands in DIR in interleaved rounds (prepare "" for none; group "cheap" or "mvn"); fills
-# rows and median_of.
-rounds_run() {
-  local fixture=$1 title=$2 dir=$3
-  shift 3
-  local labels=() cmds=() prepares=() groups=() times=() i r n key total done_rounds=0
-  local json=$scratch/round.json
-  while [ $# -gt 0 ]; do
-    labels+=("$1"); cmds+=("$2"); prepares+=("$3"); groups+=("$4"); times+=("")
-    shift 4
-  done
-  total=$((ROUNDS > ROUNDS_MVN ? ROUNDS : ROUNDS_MVN))
-  # hf WARMUP i...: one hyperfine call (--runs 1) in DIR of the commands with these indices, in
-  # this order. hyperfine pairs the n-th --prepare with the n-th command: `true` where none is wanted.
-  hf() {
-    local warm=$1 args=() preps=() any=0 j
-    shift
-    for j in "$@"; do
-      args+=(--command-name "${labels[$j]}" "${cmds[$j]}")
-      [ -n "${prepares[$j]}" ] && any=1
-      preps+=(--prepare "${prepares[$j]:-true}")
-    done
-    [ "$any" = 1 ] && args=("${preps[@]}" "${args[@]}")
-    (cd "$dir" && hyperfine -N --style basic --warmup "$warm" --runs 1 --export-json "$json" "${args[@]}") \
-      >"$scratch/hf.out" 2>&1
-  }
-  # The rounds a group joins: n of the total, spread evenly (round r when r*n mod total < n).
-  joins() { # group round
-    if [ "$1" = mvn ]; then n=$ROUNDS_MVN; else n=$ROUNDS; fi
-    (($2 * n % total < n))
-  }
-  echo "  $title: warm-up ($WARMUP runs of each of ${#labels[@]} commands), then $total rounds" \
-    "(cheap commands in $ROUNDS, Maven in $ROUNDS_MVN)" >&2
-  if ! hf "$WARMUP" "${!labels[@]}"; then
-    cat "$scratch/hf.out" >&2
-    warn "$title: hyperfine failed in the warm-up; its rows are missing"
-    return 1
-  fi
-  declare -A seen=()  # set of commands -> rounds of it so far, for the reversal
-  for ((r = 0; r < total; r++)); do
-    local sel=()
-    for i in "${!labels[@]}"; do joins "${groups[$i]}" "$r" && sel+=("$i"); done
-    [ ${#sel[@]} -gt 0 ] || continue # a series of one group only, with fewer rounds than the other's
-    key="${sel[*]}"
-    # Every other round of the same commands runs them in reverse order.
-    if ((${seen[$key]:-0} % 2)); then
-      local backwards=()
-      for ((i = ${#sel[@]} - 1; i >= 0; i--)); do backwards+=("${sel[$i]}"); done
-      sel=("${backwards[@]}")
-    fi
-    seen[$key]=$((${seen[$key]:-0} + 1))
-    printf '\r    round %d/%d ' "$((r + 1))" "$total" >&2
-    if ! hf 0 "${sel[@]}"; then
-      echo >&2
-      cat "$scratch/hf.out" >&2
-      warn "$title: hyperfine failed in round $((r + 1)) of $total; its rows hold the $done_rounds rounds before it"
-      break
-    fi
-    i=0
-    while read -r t; do
-      times[${sel[$i]}]+="$t "
-      i=$((i + 1))
-    done < <(jq -r '.results[].mean' "$json")
-    done_rounds=$((done_rounds + 1))
-  done
-  echo >&2
-  for i in "${!labels[@]}"; do
-    local count median min max
-    read -r count median min max < <(tr ' ' '\n' <<<"${times[$i]}" | stats) || continue
-    median_of["$fixture|${labels[$i]}"]=$median
-    rows+=("$fixture|${labels[$i]}|$count|$median|$min|$max")
-  done
-}
-# ratio FIXTURE WHAT LABEL BASE_LABEL GOAL: the ratio of the two medians.
-ratio() {
-  local a=${median_of["$1|$3"]-} b=${median_of["$1|$4"]-} r met
-  if [ -z "$a" ] || [ -z "$b" ]; then
-    goals+=("$1|$2|n/a|<= ${5}x|n/a (not measured)")
-    return
-  fi
-  r=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", a / b}')
-  met=$(awk -v r="$r" -v g="$5" 'BEGIN {print (r <= g) ? "met" : "MISSED"}')
-  goals+=("$1|$2|${r}x|<= ${5}x|$met")
-}
-
 L_JIFFY="bin/jiffy run . (cached)"
 L_JAVA="java -cp target/classes:<jars> Main"
 L_MVN="mvn -q compile exec:java"
@@ -442,11 +356,11 @@ if warm_jiffy "$fx1" "$out1"; then
   [ -f "$rf1" ] || warn "one module: no run file after the warm-up runs: the cached case measures jiffy's JVM path"
   id1=$(runfile_id "$rf1")
   rounds_run "one module" "one module" "$fx1" "$L_JIFFY" "$c_jiffy" "" cheap \
-    "$L_JAVA" "$c_java1" "" cheap "$L_MVN" "$c_mvn1" "" mvn
+    "$L_JAVA" "$c_java1" "" cheap "$L_MVN" "$c_mvn1" "" slow
   [ "$(runfile_id "$rf1")" = "$id1" ] || warn "one module: the run file changed during the timed runs: some took jiffy's JVM path"
 else
   warn "one module: bin/jiffy run . FAILED (output above); java -cp and mvn are timed alone"
-  rounds_run "one module" "one module" "$fx1" "$L_JAVA" "$c_java1" "" cheap "$L_MVN" "$c_mvn1" "" mvn
+  rounds_run "one module" "one module" "$fx1" "$L_JAVA" "$c_java1" "" cheap "$L_MVN" "$c_mvn1" "" slow
 fi
 ratio "one module" "cached jiffy / java -cp" "$L_JIFFY" "$L_JAVA" "$GOAL_JAVA"
 ratio "one module" "cached jiffy / mvn compile exec:java" "$L_JIFFY" "$L_MVN" "$GOAL_MVN"
@@ -473,13 +387,13 @@ if [ "$jiffy2_ok" = 1 ]; then
   [ -f "$rf2" ] || warn "two modules: no run file after the warm-up runs: the cached case measures jiffy's JVM path"
   id2=$(runfile_id "$rf2")
   rounds_run "two modules" "two modules, cached" "$app" "$L_JIFFY" "$c_jiffy" "" cheap \
-    "$L_JAVA" "$c_java2" "" cheap "$L_MVN" "$c_mvn2" "" mvn
+    "$L_JAVA" "$c_java2" "" cheap "$L_MVN" "$c_mvn2" "" slow
   [ "$(runfile_id "$rf2")" = "$id2" ] || warn "two modules: the run file changed during the timed cached runs: some took jiffy's JVM path"
   rounds_run "two modules" "two modules, edit" "$app" "$L_JIFFY_EDIT" "$c_jiffy" "$c_edit" cheap \
-    "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit" mvn
+    "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit" slow
 else
-  rounds_run "two modules" "two modules, cached" "$app" "$L_JAVA" "$c_java2" "" cheap "$L_MVN" "$c_mvn2" "" mvn
-  rounds_run "two modules" "two modules, edit" "$app" "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit" mvn
+  rounds_run "two modules" "two modules, cached" "$app" "$L_JAVA" "$c_java2" "" cheap "$L_MVN" "$c_mvn2" "" slow
+  rounds_run "two modules" "two modules, edit" "$app" "$L_MVN_EDIT" "$c_mvn2_edit" "$c_edit" slow
 fi
 ratio "two modules" "cached jiffy / java -cp" "$L_JIFFY" "$L_JAVA" "$GOAL_JAVA"
 ratio "two modules" "cached jiffy / mvn compile exec:java" "$L_JIFFY" "$L_MVN" "$GOAL_MVN"

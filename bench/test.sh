@@ -384,96 +384,6 @@ goals=()  # lines for the goal summary
 declare -A median_of  # "series|label" -> median ms over its rounds
 
 
-# rounds_run SERIES DIR label cmd prepare group [label cmd prepare group ...]: times the
-# commands in DIR in interleaved rounds (prepare "" for none; group "cheap" or "slow"); fills
-# rows and median_of.
-rounds_run() {
-  local series=$1 dir=$2
-  shift 2
-  local labels=() cmds=() prepares=() groups=() times=() i r n key total done_rounds=0
-  local json=$scratch/round.json
-  while [ $# -gt 0 ]; do
-    labels+=("$1"); cmds+=("$2"); prepares+=("$3"); groups+=("$4"); times+=("")
-    shift 4
-  done
-  total=$((ROUNDS > ROUNDS_MVN ? ROUNDS : ROUNDS_MVN))
-  # hf WARMUP i...: one hyperfine call (--runs 1) in DIR of the commands with these indices, in
-  # this order. hyperfine pairs the n-th --prepare with the n-th command: `true` where none is wanted.
-  hf() {
-    local warm=$1 args=() preps=() any=0 j
-    shift
-    for j in "$@"; do
-      args+=(--command-name "${labels[$j]}" "${cmds[$j]}")
-      [ -n "${prepares[$j]}" ] && any=1
-      preps+=(--prepare "${prepares[$j]:-true}")
-    done
-    [ "$any" = 1 ] && args=("${preps[@]}" "${args[@]}")
-    (cd "$dir" && hyperfine -N --style basic --warmup "$warm" --runs 1 --export-json "$json" "${args[@]}") \
-      >"$scratch/hf.out" 2>&1
-  }
-  # The rounds a group joins: n of the total, spread evenly (round r when r*n mod total < n).
-  joins() { # group round
-    if [ "$1" = slow ]; then n=$ROUNDS_MVN; else n=$ROUNDS; fi
-    (($2 * n % total < n))
-  }
-  echo "  $series: warm-up ($WARMUP runs of each of ${#labels[@]} commands), then $total rounds" \
-    "(cheap commands in $ROUNDS, slow ones in $ROUNDS_MVN)" >&2
-  if ! hf "$WARMUP" "${!labels[@]}"; then
-    cat "$scratch/hf.out" >&2
-    warn "$series: hyperfine failed in the warm-up; its rows are missing"
-    return 1
-  fi
-  declare -A seen=()  # set of commands -> rounds of it so far, for the reversal
-  for ((r = 0; r < total; r++)); do
-    local sel=()
-    for i in "${!labels[@]}"; do joins "${groups[$i]}" "$r" && sel+=("$i"); done
-    [ ${#sel[@]} -gt 0 ] || continue # a series of one group only, with fewer rounds than the other's
-    key="${sel[*]}"
-    # Every other round of the same commands runs them in reverse order.
-    if ((${seen[$key]:-0} % 2)); then
-      local backwards=()
-      for ((i = ${#sel[@]} - 1; i >= 0; i--)); do backwards+=("${sel[$i]}"); done
-      sel=("${backwards[@]}")
-    fi
-    seen[$key]=$((${seen[$key]:-0} + 1))
-    printf '\r    round %d/%d ' "$((r + 1))" "$total" >&2
-    if ! hf 0 "${sel[@]}"; then
-      echo >&2
-      cat "$scratch/hf.out" >&2
-      warn "$series: hyperfine failed in round $((r + 1)) of $total; its rows hold the $done_rounds rounds before it"
-      break
-    fi
-    i=0
-    while read -r t; do
-      times[${sel[$i]}]+="$t "
-      i=$((i + 1))
-    done < <(jq -r '.results[].mean' "$json")
-    done_rounds=$((done_rounds + 1))
-  done
-  echo >&2
-  for i in "${!labels[@]}"; do
-    local count median min max
-    read -r count median min max < <(tr ' ' '\n' <<<"${times[$i]}" | stats) || continue
-    median_of["$series|${labels[$i]}"]=$median
-    rows+=("$series|${labels[$i]}|$count|$median|$min|$max")
-  done
-}
-# ratio SERIES WHAT LABEL BASE_LABEL [GOAL]: the ratio of the two medians, against GOAL if given.
-ratio() {
-  local a=${median_of["$1|$3"]-} b=${median_of["$1|$4"]-} r met goal=${5-}
-  if [ -z "$a" ] || [ -z "$b" ]; then
-    goals+=("$1|$2|n/a|${goal:+<= ${goal}x}${goal:--}|n/a (not measured)")
-    return
-  fi
-  r=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", a / b}')
-  if [ -z "$goal" ]; then
-    goals+=("$1|$2|${r}x|-|(no goal)")
-    return
-  fi
-  met=$(awk -v r="$r" -v g="$goal" 'BEGIN {print (r <= g) ? "met" : "MISSED"}')
-  goals+=("$1|$2|${r}x|<= ${goal}x|$met")
-}
-
 L_MVN="mvn -q test"
 L_CACHED="bin/jiffy test ./... (cached)"
 L_COUNT1="bin/jiffy test -count=1 ./..."
@@ -522,25 +432,25 @@ elif ! check "$c_cached" "${ok_lib}(cached)" "${ok_app}(cached)"; then
   warn "reactor: bin/jiffy test ./... did not print both modules (cached): $(short_out); mvn is timed alone"
 fi
 if [ "$jiffy_ok" = 1 ]; then
-  rounds_run "$S1" "$fx" "$L_CACHED" "$c_cached" "" cheap "$L_COUNT1" "$c_count1" "" cheap "$L_MVN" "$c_mvn" "" slow
+  rounds_run "$S1" "$S1" "$fx" "$L_CACHED" "$c_cached" "" cheap "$L_COUNT1" "$c_count1" "" cheap "$L_MVN" "$c_mvn" "" slow
   still_cached "$S1"
   # The edit: lib's result must stay cached, app's tests must run.
   if check "$c_edit" && check "$c_cached" "${ok_lib}(cached)" "$ok_app" && ! grep -qF "${ok_app}(cached)" "$scratch/check.out"; then
     note "after an edit of one test file in app: $(short_out)"
-    rounds_run "$S2" "$fx" "$L_JIFFY_EDIT" "$c_cached" "$c_edit" cheap "$L_MVN_EDIT" "$c_mvn" "$c_edit" slow
+    rounds_run "$S2" "$S2" "$fx" "$L_JIFFY_EDIT" "$c_cached" "$c_edit" cheap "$L_MVN_EDIT" "$c_mvn" "$c_edit" slow
   else
     warn "reactor, edit: after an edit of $(basename "$app_test"), bin/jiffy test ./... did not print lib (cached) and app run: $(short_out); mvn is timed alone"
-    rounds_run "$S2" "$fx" "$L_MVN_EDIT" "$c_mvn" "$c_edit" slow
+    rounds_run "$S2" "$S2" "$fx" "$L_MVN_EDIT" "$c_mvn" "$c_edit" slow
   fi
   # Cold: each jiffy run after a clean cache (the clean waits for dumps; it is not timed).
   if check "$c_clean" && check "$c_cached" "$ok_lib" "$ok_app" && none_cached; then
     ROUNDS=$ROUNDS_COLD ROUNDS_MVN=$ROUNDS_COLD WARMUP=0 \
-      rounds_run "$S3" "$fx" "$L_COLD" "$c_cached" "$c_clean" slow "$L_MVN" "$c_mvn" "" slow
+      rounds_run "$S3" "$S3" "$fx" "$L_COLD" "$c_cached" "$c_clean" slow "$L_MVN" "$c_mvn" "" slow
   else
     warn "reactor, cold: after jiffy clean -cache, bin/jiffy test ./... failed or printed a (cached) line: $(short_out); not timed"
   fi
 else
-  rounds_run "$S1" "$fx" "$L_MVN" "$c_mvn" "" slow
+  rounds_run "$S1" "$S1" "$fx" "$L_MVN" "$c_mvn" "" slow
 fi
 ratio "$S1" "unchanged re-run: cached jiffy / mvn -q test" "$L_CACHED" "$L_MVN" "$GOAL_CACHED"
 ratio "$S1" "first run: jiffy -count=1 / mvn -q test" "$L_COUNT1" "$L_MVN" "$GOAL_FIRST"
@@ -556,14 +466,14 @@ if [ -n "$project" ]; then
     warm_jiffy
     case $? in
     0)
-      rounds_run "$S4" "$project" "$L_CACHED" "$c_cached" "" cheap "$L_COUNT1" "$c_count1" "" cheap "$L_MVN" "$c_mvn" "" slow
+      rounds_run "$S4" "$S4" "$project" "$L_CACHED" "$c_cached" "" cheap "$L_COUNT1" "$c_count1" "" cheap "$L_MVN" "$c_mvn" "" slow
       still_cached "$S4" ;;
     2)
       warn "PROJECT: an unchanged re-run of bin/jiffy test ./... was not (cached) everywhere in $project: $(short_out); the cached row is left out"
-      rounds_run "$S4" "$project" "$L_COUNT1" "$c_count1" "" cheap "$L_MVN" "$c_mvn" "" slow ;;
+      rounds_run "$S4" "$S4" "$project" "$L_COUNT1" "$c_count1" "" cheap "$L_MVN" "$c_mvn" "" slow ;;
     *)
       warn "PROJECT: bin/jiffy test ./... FAILED in $project: $(short_out); mvn is timed alone"
-      rounds_run "$S4" "$project" "$L_MVN" "$c_mvn" "" slow ;;
+      rounds_run "$S4" "$S4" "$project" "$L_MVN" "$c_mvn" "" slow ;;
     esac
   fi
   ratio "$S4" "unchanged re-run: cached jiffy / mvn -q test" "$L_CACHED" "$L_MVN" "$GOAL_CACHED"
