@@ -14,7 +14,7 @@ import java.util.Map;
  *                   the program, and a value for {@code ${name}} in its directives
  * @param directives JBang's flags that stand for directives: {@code --deps}, {@code --repos},
  *                   {@code -R}/{@code --runtime-option}, {@code -C}/{@code --compile-option},
- *                   {@code --java}; read after the sources' own
+ *                   {@code --java}, {@code --cp}/{@code --class-path}; read after the sources' own
  * @param code       JBang's {@code --code SOURCE}: the script itself, or null
  * @param consumed how many arguments (after the command word) jiffy used: flags and the target
  */
@@ -24,7 +24,7 @@ record BuildFlags(boolean rebuild, boolean dryRun, boolean trace, boolean verbos
     /** JBang's flags that stand for a directive, and the directive. */
     private static final Map<String, String> DIRECTIVE_FLAGS = Map.of("--deps", "DEPS", "--repos", "REPOS",
             "-R", "JAVA_OPTIONS", "--runtime-option", "JAVA_OPTIONS", "-C", "JAVAC_OPTIONS", "--compile-option",
-            "JAVAC_OPTIONS", "--java", "JAVA");
+            "JAVAC_OPTIONS", "--java", "JAVA", "--cp", "CLASSPATH", "--class-path", "CLASSPATH");
 
     /**
      * These flags over what a catalog's alias says: its directives first (the command line's come

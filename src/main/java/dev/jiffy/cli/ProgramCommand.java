@@ -74,10 +74,8 @@ final class ProgramCommand {
             // JBang's run also takes a coordinate or a catalog's alias: what jiffy tool runs.
             return new ToolCommand(this, err, env, cwd, clock).run(args);
         }
-        if (isUrl(flags.target()) && !TrustedUrls.of(env).trusts(flags.target())) {
-            String url = flags.target();
-            throw new Failure(1, url + ": not a trusted URL; to run scripts from there: jiffy trust add "
-                    + url.substring(0, url.lastIndexOf('/') + 1));
+        if (isUrl(t)) {
+            checkTrusted(t);
         }
         return execute(new Request(command, flags, target(command, flags, flags.target(), cwd, List.of(), List.of())));
     }
@@ -100,6 +98,11 @@ final class ProgramCommand {
                     ? RunFiles.manifestLocation(root, key) : null, toolVersion);
             Path dir = base.resolve(targetArg).normalize();
             Path pom = Files.isDirectory(dir) ? BuildFile.projectPom(dir) : null;
+            boolean jar = targetArg.endsWith(".jar") && Files.isRegularFile(dir);
+            if ((pom != null || jar) && !flags.directives().isEmpty()) {
+                throw new BuildException(flags.directives().get(0).file() + ": a flag for a script's directives; "
+                        + targetArg + (jar ? " is a jar" : " is a Maven project, whose pom.xml says that"));
+            }
             if (pom != null) {
                 ProjectBuilder project = new ProjectBuilder(session.buildCache(!flags.dryRun() && !offline(flags)),
                         Jdk.current(), toolVersion, cwd, reporter, manifest);
@@ -107,7 +110,7 @@ final class ProgramCommand {
                         flags.dryRun() && !rebuild, offline(flags), env), program(flags, key, List.of(), arguments, javaOptions),
                         manifest);
             }
-            if (targetArg.endsWith(".jar") && Files.isRegularFile(dir)) {
+            if (jar) {
                 // A jar: its Main-Class with its Class-Path, linked as a tool is; the run file pins every jar.
                 List<Path> jars = ToolBuilder.classPath(dir, targetArg);
                 ToolBuilder tools = new ToolBuilder(session.buildCache(!flags.dryRun()), Jdk.current(), toolVersion, reporter,
@@ -117,7 +120,7 @@ final class ProgramCommand {
             }
             // A URL's script (copied into the cache), --code's or standard input's (`run -`, kept under
             // its content's hash), or a file or directory.
-            Target target = isUrl(targetArg) ? Target.resolve(base, fetch(targetArg, flags, root, reporter).toString())
+            Target target = isUrl(targetArg) ? Target.resolve(base, fetch(targetArg, offline(flags), root, reporter::warning).toString())
                     : flags.code() != null ? Target.resolve(base, StdinScript.save(
                     new java.io.ByteArrayInputStream(flags.code().getBytes(java.nio.charset.StandardCharsets.UTF_8)), root).toString())
                     : targetArg.equals("-") ? Target.resolve(base, StdinScript.save(in, root).toString())
@@ -147,15 +150,41 @@ final class ProgramCommand {
         return target.startsWith("https://") || target.startsWith("http://");
     }
 
-    /** A trusted URL's script and the files it names, copied into the cache (a temporary directory without one). */
-    private Path fetch(String url, BuildFlags flags, Path root, ConsoleReporter reporter) throws BuildException, IOException {
+    /** One line saying how to trust {@code url}'s directory, unless the user trusts it. */
+    private void checkTrusted(String url) throws UsageException, IOException, Failure {
+        if (!TrustedUrls.of(env).trusts(url)) {
+            throw new Failure(1, url + ": not a trusted URL; to run scripts from there: jiffy trust add "
+                    + url.substring(0, url.lastIndexOf('/') + 1));
+        }
+    }
+
+    /**
+     * A trusted URL's script and the files it names (or a catalog), copied into the cache (a
+     * temporary directory without one).
+     */
+    private Path fetch(String url, boolean offline, Path root, java.util.function.Consumer<String> warn)
+            throws BuildException, IOException {
+        try {
+            checkTrusted(url);
+        } catch (UsageException | Failure e) {
+            throw new BuildException(e.getMessage());
+        }
         Path copies = root != null ? root.resolve(dev.jiffy.cache.Trim.DERIVED).resolve("@url")
                 : Path.of(System.getProperty("java.io.tmpdir"), "jiffy-url");
         try {
-            return dev.jiffy.deps.UrlScript.fetch(url, dev.jiffy.deps.UrlScript.directory(copies, url), offline(flags), clock,
-                    reporter::warning);
+            return dev.jiffy.deps.UrlScript.fetch(url, dev.jiffy.deps.UrlScript.directory(copies, url), offline, clock, warn);
         } catch (dev.jiffy.deps.DependencyException e) {
             throw new BuildException(e.getMessage());
+        }
+    }
+
+    /** {@code alias@URL}'s catalog, fetched as a script is, in a cache session of its own. */
+    Path fetchCatalog(String url, BuildFlags flags) throws dev.jiffy.deps.CatalogException {
+        ConsoleReporter reporter = new ConsoleReporter(err, flags, settings, "1".equals(env.get("JIFFY_STDERR_TTY")));
+        try (CacheSession session = CacheSession.open(settings, clock, reporter)) {
+            return fetch(url, offline(flags), session.root(), reporter::warning);
+        } catch (BuildException | IOException e) {
+            throw new dev.jiffy.deps.CatalogException(e.getMessage());
         }
     }
 

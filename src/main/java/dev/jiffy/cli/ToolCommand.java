@@ -39,15 +39,20 @@ final class ToolCommand {
     int run(List<String> args) throws UsageException, Failure, RunException, IOException {
         BuildFlags flags = BuildFlags.parse("tool", args, false);
         String spec = flags.target();
-        if (spec.indexOf(':') >= 0) {
+        int at = spec.indexOf('@');
+        boolean aliasAt = at > 0 && spec.lastIndexOf(':', at) < 0; // alias@catalog, whose catalog may be a URL
+        if (spec.indexOf(':') >= 0 && !aliasAt) {
             return programs.execute(new ProgramCommand.Request("tool", flags,
                     tool(flags, spec, RunFiles.toolKey(spec), List.of(), List.of())));
         }
         Catalog.Alias alias;
         try {
-            alias = Catalog.find(spec, cwd, env);
+            alias = Catalog.find(spec, cwd, env, url -> programs.fetchCatalog(url, flags));
         } catch (CatalogException e) {
             throw new Failure(1, e.getMessage());
+        }
+        if (alias == null && aliasAt) {
+            throw new Failure(1, spec + ": the catalog " + spec.substring(at + 1) + " has no alias " + spec.substring(0, at));
         }
         if (alias == null) {
             throw new Failure(1, "tool " + spec + ": not group:artifact[:version], and no jbang-catalog.json in "
@@ -61,14 +66,24 @@ final class ToolCommand {
                     ? "repositories" : d.keyword().equals("JAVA") ? "java" : "compile-options").distinct().forEach(ignored::add);
         }
         if (!ignored.isEmpty()) {
-            err.println("jiffy: warning: " + alias.catalog() + ": alias " + alias.name() + ": jiffy does not use "
+            err.println("jiffy: warning: " + alias.where() + ": alias " + alias.name() + ": jiffy does not use "
                     + String.join(", ", ignored));
         }
         BuildFlags aliased = flags.under(script ? alias.directives() : List.of(), alias.properties(), alias.main());
         if (script) {
             // An alias for a script: run it as `jiffy run` would, from the catalog's directory.
+            // A catalog from a URL: its script-ref is relative to that URL.
+            String ref = alias.scriptRef();
+            if (alias.catalogUrl() != null) {
+                try {
+                    ref = java.net.URI.create(alias.catalogUrl()).resolve(ref).toString();
+                } catch (IllegalArgumentException e) {
+                    throw new Failure(1, alias.where() + ": alias " + alias.name() + ": script-ref \"" + ref
+                            + "\" is not a URL or a path relative to the catalog's");
+                }
+            }
             return programs.execute(new ProgramCommand.Request("run", aliased, programs.target("run", aliased,
-                    alias.scriptRef(), alias.catalog().getParent(), alias.arguments(), alias.javaOptions())));
+                    ref, alias.catalog().getParent(), alias.arguments(), alias.javaOptions())));
         }
         return programs.execute(new ProgramCommand.Request("tool", aliased,
                 tool(aliased, alias.scriptRef(), null, alias.arguments(), alias.javaOptions())));

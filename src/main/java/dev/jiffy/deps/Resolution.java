@@ -54,6 +54,16 @@ public record Resolution(List<ResolvedArtifact> artifacts) {
                 .equals(other.artifacts.stream().map(ResolvedArtifact::keyLine).toList());
     }
 
+    /** This set, then {@code more}'s artifacts. */
+    public Resolution plus(Resolution more) {
+        if (more.artifacts.isEmpty()) {
+            return this;
+        }
+        List<ResolvedArtifact> all = new ArrayList<>(artifacts);
+        all.addAll(more.artifacts);
+        return new Resolution(List.copyOf(all));
+    }
+
     public List<Path> files() {
         return artifacts.stream().map(ResolvedArtifact::file).toList();
     }

@@ -11,11 +11,14 @@ import java.util.TreeMap;
  * program's JVM. {@code //SOURCES} and {@code //FILES} name files relative to the file that
  * declares them, so the build expands those itself.
  *
+ * @param classPath   JBang's {@code --cp} flags (a directive of line 0 each): the user's jars and
+ *                    class directories, which the build reads itself
  * @param environment the variables that {@code ${env.NAME}} read, with their values: the program
  *                    depends on them as on its files, so a run file must check them
  */
 public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> repositories, String javaVersion,
-        List<String> javaOptions, List<String> javacOptions, Directives.Directive main, Map<String, String> environment) {
+        List<String> javaOptions, List<String> javacOptions, Directives.Directive main,
+        List<Directives.Directive> classPath, Map<String, String> environment) {
 
     public static ScriptDirectives of(List<Directives.Directive> all, Map<String, String> env, Map<String, String> properties)
             throws DirectiveException {
@@ -25,6 +28,7 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
         List<String> javaOptions = new ArrayList<>();
         List<String> javacOptions = new ArrayList<>();
         Directives.Directive main = null;
+        List<Directives.Directive> classPath = new ArrayList<>();
         Map<String, String> used = new TreeMap<>();
         Directives.Directive versionlessAt = null;
         String versionless = null;
@@ -83,6 +87,11 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
                     }
                     main = d;
                 }
+                case "CLASSPATH" -> {
+                    if (d.line() == 0) { // --cp only: JBang has no //CLASSPATH
+                        classPath.add(new Directives.Directive(d.keyword(), substitute(d, env, properties, used), d.file(), 0));
+                    }
+                }
                 default -> {
                     // Other JBang directives (//DESCRIPTION, //GAV, //JAVAAGENT, ...) do not change the program.
                 }
@@ -93,13 +102,22 @@ public record ScriptDirectives(List<Coordinate> dependencies, List<Repository> r
                     "\"" + versionless + "\" has no version, and no //DEPS group:artifact:version@pom BOM manages it");
         }
         return new ScriptDirectives(List.copyOf(deps), List.copyOf(repos), java, List.copyOf(javaOptions),
-                List.copyOf(javacOptions), main, Map.copyOf(used));
+                List.copyOf(javacOptions), main, List.copyOf(classPath), Map.copyOf(used));
     }
 
     private static List<String> words(Directives.Directive d, Map<String, String> env, Map<String, String> properties,
             Map<String, String> used) throws DirectiveException {
         try {
             return Words.split(substitute(d.value(), env, properties, used));
+        } catch (IllegalArgumentException e) {
+            throw new DirectiveException(d, e.getMessage());
+        }
+    }
+
+    private static String substitute(Directives.Directive d, Map<String, String> env, Map<String, String> properties,
+            Map<String, String> used) throws DirectiveException {
+        try {
+            return substitute(d.value(), env, properties, used);
         } catch (IllegalArgumentException e) {
             throw new DirectiveException(d, e.getMessage());
         }

@@ -40,11 +40,16 @@ public final class Builder {
 
     /** A program's sources read and its dependencies resolved: what its compile action needs. */
     private record Prepared(Target target, ScriptDirectives directives, ActionRunner runner, Dependencies deps,
-            Map<Path, String> inputs, Map<String, Resource> resources, Map<String, String> resourceHashes,
+            Resolution local, Map<Path, String> inputs, Map<String, Resource> resources, Map<String, String> resourceHashes,
             Map<String, String> sourceHashes, SourceSet set, List<String> javacOptions) {
         Compile compile(Toolchain toolchain, Path cwd, BuildReporter reporter) {
-            return new Compile(target, set.sources(), sourceHashes, javacOptions, Compile.ClassPath.of(deps.resolution),
+            return new Compile(target, set.sources(), sourceHashes, javacOptions, Compile.ClassPath.of(jars()),
                     toolchain, cwd, reporter);
+        }
+
+        /** The resolved jars, then {@code --cp}'s. */
+        Resolution jars() {
+            return deps.resolution.plus(local);
         }
     }
 
@@ -74,6 +79,7 @@ public final class Builder {
         Map<Path, String> inputs = new LinkedHashMap<>();
         set.scanned().forEach((p, s) -> inputs.put(p, s.stamp()));
         set.globDirectories().forEach(inputs::put);
+        Resolution local = LocalClassPath.of(directives.classPath(), cwd, scanner, inputs);
         Map<String, String> resourceHashes = new LinkedHashMap<>();
         Map<String, Resource> resources = new LinkedHashMap<>();
         for (Map.Entry<String, Path> r : set.resources().entrySet()) {
@@ -88,7 +94,7 @@ public final class Builder {
         // A script runs no annotation processor unless its //JAVAC_OPTIONS say otherwise (a later -proc wins).
         List<String> javacOptions = new java.util.ArrayList<>(List.of("-proc:none"));
         javacOptions.addAll(directives.javacOptions());
-        return new Prepared(target, directives, runner, deps, inputs, resources, resourceHashes, sourceHashes, set,
+        return new Prepared(target, directives, runner, deps, local, inputs, resources, resourceHashes, sourceHashes, set,
                 List.copyOf(javacOptions));
     }
 
@@ -132,7 +138,7 @@ public final class Builder {
 
             String main = chooseMain(request, target, compiled.output(), directives);
             Link link = new Link(new Link.Program(target.programName(), null, main, null, directives.javaOptions(), compiled,
-                    List.of(), p.resources(), p.resourceHashes(), p.sourceHashes(), deps.resolution), toolchain, reporter);
+                    List.of(), p.resources(), p.resourceHashes(), p.sourceHashes(), p.jars()), toolchain, reporter);
             Link.Linked linked = runner.find(link);
             boolean hit = linked != null;
             if (!hit) {
@@ -171,7 +177,7 @@ public final class Builder {
             deps.fetchMoved(); // the jars, on disk for the test JVM; a set that moved is this run's
         }
         String where = p.target().path().equals(cwd) ? "." : SourceSet.display(cwd, p.target().path());
-        Resolution launcher = TestRuntime.launcher(deps.resolution, p.directives().repositories(), where, p.runner(), cache,
+        Resolution launcher = TestRuntime.launcher(p.jars(), p.directives().repositories(), where, p.runner(), cache,
                 request.offline(), toolchain, reporter, clock);
         if (launcher == null) {
             return null;
@@ -181,8 +187,8 @@ public final class Builder {
         if (!p.resources().isEmpty()) {
             classpath.add(TestRuntime.resourceDirectory(p.resources(), temp, keyLines));
         }
-        classpath.addAll(deps.resolution.files());
-        deps.resolution.artifacts().forEach(a -> keyLines.add(a.keyLine()));
+        classpath.addAll(p.jars().files());
+        p.jars().artifacts().forEach(a -> keyLines.add(a.keyLine()));
         classpath.addAll(launcher.files());
         launcher.artifacts().forEach(a -> keyLines.add("launcher " + a.keyLine()));
         dev.jiffy.project.MavenBuild.Tests every = new dev.jiffy.project.MavenBuild.Tests(null, List.of(),

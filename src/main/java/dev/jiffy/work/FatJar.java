@@ -3,6 +3,7 @@ package dev.jiffy.work;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -15,6 +16,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 /**
  * Flattens dependency jars into the program's own entries: the program wins over its
@@ -39,31 +41,53 @@ final class FatJar {
         boolean multiRelease = false;
         List<String> duplicates = new ArrayList<>();
         for (Path jarPath : jars) {
-            try (JarFile jar = new JarFile(jarPath.toFile(), false)) {
-                Manifest mf = jar.getManifest();
-                if (mf != null && "true".equalsIgnoreCase(mf.getMainAttributes().getValue("Multi-Release"))) {
-                    multiRelease = true;
+            if (Files.isDirectory(jarPath)) {
+                // A class directory (--cp dir): its files by their paths below it.
+                List<Path> files;
+                try (Stream<Path> walk = Files.walk(jarPath)) {
+                    files = walk.filter(Files::isRegularFile).sorted().toList();
                 }
+                for (Path file : files) {
+                    String name = jarPath.relativize(file).toString().replace('\\', '/');
+                    if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                        multiRelease |= multiRelease(new Manifest(new java.io.ByteArrayInputStream(Files.readAllBytes(file))));
+                    }
+                    add(name, Files.readAllBytes(file), jarPath, entries, services, duplicates);
+                }
+                continue;
+            }
+            try (JarFile jar = new JarFile(jarPath.toFile(), false)) {
+                multiRelease |= multiRelease(jar.getManifest());
                 for (Enumeration<JarEntry> en = jar.entries(); en.hasMoreElements(); ) {
                     JarEntry e = en.nextElement();
-                    String name = e.getName();
-                    if (e.isDirectory() || dropped(name)) {
+                    if (e.isDirectory()) {
                         continue;
                     }
-                    byte[] content;
                     try (InputStream in = jar.getInputStream(e)) {
-                        content = in.readAllBytes();
-                    }
-                    if (isService(name)) {
-                        addServiceLines(services, name, content);
-                    } else if (entries.putIfAbsent(name, content) != null && name.endsWith(".class")) {
-                        duplicates.add(name + " (kept the first, skipped " + jarPath.getFileName() + ")");
+                        add(e.getName(), in.readAllBytes(), jarPath, entries, services, duplicates);
                     }
                 }
             }
         }
         services.forEach((name, lines) -> entries.put(name, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
         return new Merged(entries, multiRelease, duplicates);
+    }
+
+    private static boolean multiRelease(Manifest mf) {
+        return mf != null && "true".equalsIgnoreCase(mf.getMainAttributes().getValue("Multi-Release"));
+    }
+
+    /** One entry of a jar or class directory: kept unless dropped or already there; a service file's lines merged. */
+    private static void add(String name, byte[] content, Path from, Map<String, byte[]> entries,
+            Map<String, Set<String>> services, List<String> duplicates) {
+        if (dropped(name)) {
+            return;
+        }
+        if (isService(name)) {
+            addServiceLines(services, name, content);
+        } else if (entries.putIfAbsent(name, content) != null && name.endsWith(".class")) {
+            duplicates.add(name + " (kept the first, skipped " + from.getFileName() + ")");
+        }
     }
 
     /**

@@ -192,9 +192,44 @@ class ScriptTargetsIT {
                 "package b; public class Lib { public static String s() { return \"new lib\"; } }"), List.of()), Map.of()));
         assertThat(jiffy.run("run", "app.jar", "3")).as("the run file pins the Class-Path's jars too").printed("app new lib 3\n");
 
+        assertThat(jiffy.run("run", "--cp", "lib/lib.jar", "app.jar")).exitedWith(1).hasNoStackTrace().stderrLines()
+                .containsExactly("jiffy: --cp: a flag for a script's directives; app.jar is a jar");
         Files.write(work.resolve("bad.jar"), dev.jiffy.harness.MavenRepo.jar(Map.of(), Map.of("Main-Class", "a.App",
                 "Class-Path", "gone.jar")));
         assertThat(jiffy.run("run", "bad.jar")).exitedWith(1).hasNoStackTrace().stderrLines()
                 .containsExactly("jiffy: bad.jar: its manifest's Class-Path names gone.jar, which is not there");
+    }
+
+    @Test
+    void classPathFlagPutsJarsAndClassDirectoriesOnTheClassPathKeyedByTheirContent() throws Exception {
+        dev.jiffy.harness.MavenRepo tools = dev.jiffy.harness.MavenRepo.create(sandbox.dir());
+        Map<String, byte[]> lib = tools.compile(Map.of("b.Lib",
+                "package b; public class Lib { public static String s() { return \"jar\"; } }"), List.of());
+        Files.createDirectories(work.resolve("lib"));
+        Files.write(work.resolve("lib/lib.jar"), dev.jiffy.harness.MavenRepo.jar(lib, Map.of()));
+        write(work.resolve("classes/b/Lib.class"), "");
+        Files.write(work.resolve("classes/b/Lib.class"), tools.compile(Map.of("b.Lib",
+                "package b; public class Lib { public static String s() { return \"dir\"; } }"), List.of()).get("b/Lib.class"));
+        write(work.resolve("App.java"), program("App", "b.Lib.s()"));
+
+        assertThat(jiffy.run("run", "--cp", "lib/lib.jar", "App.java", "1")).printed("jar 1\n");
+        assertThat(jiffy.run("run", "--class-path=classes", "App.java", "2")).as("a class directory").printed("dir 2\n");
+        assertThat(jiffy.run("run", "--cp", "lib/*", "App.java", "3")).as("every jar of lib/").printed("jar 3\n");
+        assertThat(jiffy.run("run", "--cp", "classes:lib/lib.jar", "App.java", "4")).as("the first entry wins")
+                .printed("dir 4\n");
+        assertThat(jiffy.run("run", "-x", "--cp", "classes", "App.java", "4")).printed("dir 4\n").didNotCompile();
+
+        Files.write(work.resolve("classes/b/Lib.class"), tools.compile(Map.of("b.Lib",
+                "package b; public class Lib { public static String s() { return \"new dir\"; } }"), List.of()).get("b/Lib.class"));
+        assertThat(jiffy.run("run", "--cp", "classes", "App.java", "5")).as("a changed class is seen").printed("new dir 5\n");
+        Path exe = work.resolve("app");
+        assertThat(jiffy.run("build", "--cp", "lib/lib.jar", "-o", exe.toString(), "App.java")).exitedWith(0);
+        assertThat(jiffy.exec(List.of(exe.toString(), "6"), new byte[0])).as("the executable holds the jar's classes")
+                .printed("jar 6\n");
+
+        assertThat(jiffy.run("run", "App.java")).as("without --cp the class is not there").exitedWith(1);
+        assertThat(jiffy.run("run", "--cp", "gone.jar", "App.java")).exitedWith(1).hasNoStackTrace().stderrLines()
+                .containsExactly("jiffy: --cp gone.jar: no such file or directory");
+        assertThat(jiffy.run("run", "--cp")).exitedWith(2).hasNoStackTrace().stderrContains("jiffy: run: flag --cp needs a value");
     }
 }

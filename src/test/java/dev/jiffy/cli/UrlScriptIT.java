@@ -85,4 +85,53 @@ class UrlScriptIT {
         assertThat(jiffy.run("trust", "remove", nginx.url("scripts"))).exitedWith(1);
         assertThat(jiffy.run("trust", "add", "ftp://x/")).exitedWith(2);
     }
+
+    @Test
+    void anAliasOfACatalogAtAUrlOrNamedByALocalCatalogRunsItsScriptRelativeToTheCatalog() throws Exception {
+        Nginx nginx = Nginx.start(sandbox.dir().resolve("nginx"));
+        try {
+            Path site = nginx.data().resolve("team");
+            write(site.resolve("jbang-catalog.json"), """
+                    {"aliases": {"greet": {"script-ref": "bin/Greet.java", "arguments": ["from-alias"],
+                                           "runtime-options": ["-Dwho=remote"]}}}
+                    """);
+            write(site.resolve("bin/Greet.java"), "public class Greet { public static void main(String[] a) {"
+                    + " System.out.println(\"greet \" + System.getProperty(\"who\") + \" \" + String.join(\",\", a)); } }\n");
+            write(site.resolve("broken/jbang-catalog.json"), "{\"aliases\": {\n  \"x\": [}\n");
+            String catalog = nginx.url("team") + "/jbang-catalog.json";
+            Path work = sandbox.work();
+            write(work.resolve("jbang-catalog.json"), """
+                    {"catalogs": {"team": {"catalog-ref": "%s"}, "near": {"catalog-ref": "near"}, "empty": {}}}
+                    """.formatted(catalog));
+            write(work.resolve("near/jbang-catalog.json"), """
+                    {"aliases": {"hi": {"script-ref": "Hi.java"}}}
+                    """);
+            write(work.resolve("near/Hi.java"), "public class Hi { public static void main(String[] a) {"
+                    + " System.out.println(\"hi\"); } }\n");
+
+            assertThat(jiffy.run("run", "greet@" + catalog, "a")).exitedWith(1).hasNoStackTrace().stderrLines()
+                    .containsExactly("jiffy: " + catalog + ": not a trusted URL; to run scripts from there: jiffy trust add "
+                            + nginx.url("team") + "/");
+            assertThat(jiffy.run("trust", "add", nginx.url("team"))).succeeded();
+            assertThat(jiffy.run("run", "greet@" + catalog, "a")).printed("greet remote from-alias,a\n");
+            assertThat(jiffy.run("tool", "greet@" + nginx.url("team") + "/", "b")).as("a directory's catalog")
+                    .printed("greet remote from-alias,b\n");
+            assertThat(jiffy.run("run", "greet@team", "c")).as("a catalog named in the local one")
+                    .printed("greet remote from-alias,c\n");
+            assertThat(jiffy.run("run", "hi@near")).as("a name for a path, relative to the naming catalog")
+                    .printed("hi\n");
+
+            assertThat(jiffy.run("run", "nope@team")).exitedWith(1).hasNoStackTrace().stderrLines()
+                    .containsExactly("jiffy: nope@team: the catalog team has no alias nope");
+            assertThat(jiffy.run("run", "x@empty")).exitedWith(1).hasNoStackTrace().stderrLines()
+                    .containsExactly("jiffy: " + work.resolve("jbang-catalog.json") + ": catalog \"empty\" has no catalog-ref");
+            assertThat(jiffy.run("run", "x@" + nginx.url("team") + "/broken/")).exitedWith(1).hasNoStackTrace()
+                    .stderrLines().singleElement().asString()
+                    .startsWith("jiffy: " + nginx.url("team") + "/broken/jbang-catalog.json:2:");
+            assertThat(jiffy.run("run", "x@" + nginx.url("team") + "/gone.json")).exitedWith(1).hasNoStackTrace()
+                    .stderrLines().containsExactly("jiffy: " + nginx.url("team") + "/gone.json: HTTP 404");
+        } finally {
+            nginx.close();
+        }
+    }
 }
