@@ -221,6 +221,9 @@ class ToolIT {
         assertThat(away.run("tool", "hello@" + work, "v")).succeeded().printed("hello [x, v] who=script\n");
         assertThat(away.run("run", "hello@" + work.resolve("jbang-catalog.json"), "u")).succeeded()
                 .printed("hello [x, u] who=script\n");
+        assertThat(away.run("hello@" + work, "t")).as("jiffy alias@catalog is jiffy run alias@catalog, as in JBang")
+                .printed("hello [x, t] who=script\n");
+        assertThat(below.run("hello", "s")).as("and jiffy alias").printed("hello [x, s] who=script\n");
         assertThat(away.run("run", "hello@nowhere")).exitedWith(1).hasNoStackTrace().stderr()
                 .contains("hello@nowhere: nowhere is no catalog here");
     }
