@@ -102,6 +102,10 @@ final class Compiler {
         MainFinder mains = new MainFinder();
         try (StandardJavaFileManager standard = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
                 JavaFileManager memory = new MemoryOutput(standard, classes)) {
+            if (classpath.isEmpty()) {
+                // Else javac takes java.class.path, jiffy's own jars: a script would compile against them.
+                standard.setLocation(javax.tools.StandardLocation.CLASS_PATH, List.of());
+            }
             JavacTask task;
             try {
                 task = (JavacTask) javac.getTask(diagnostics, memory, null, args, null, units);
