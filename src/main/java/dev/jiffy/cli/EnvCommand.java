@@ -18,6 +18,7 @@ final class EnvCommand {
 
     int run(List<String> names) throws UsageException {
         Map<String, String> all = settings.asEnv(env);
+        DaemonSettings.from(env).addTo(all);
         if (names.isEmpty()) {
             all.forEach((k, v) -> out.println(k + "='" + v.replace("'", "'\\''") + "'"));
             return 0;

@@ -15,7 +15,7 @@ import java.util.Map;
  * one place where failures become one line for the user.
  */
 public final class Main {
-    static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|env|version|help> [arguments]";
+    static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|daemon|env|version|help> [arguments]";
 
     private final java.io.InputStream in;
     private final PrintStream out;
@@ -40,6 +40,7 @@ public final class Main {
     public static void main(String[] args) {
         Main main = new Main(System.in, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
         int status = main.run(args);
+        DaemonCommand.startAfter(Arrays.asList(args), System.getenv());
         if (RemoteWarmUp.wanted()) {
             RemoteWarmUp.run();
             ProjectWarmUp.run();
@@ -101,6 +102,7 @@ public final class Main {
             case "cache" -> new CacheCommand(out, err, Settings.from(env), clock).run(rest);
             case "clean" -> new CleanCommand(out, Settings.from(env), clock).run(rest);
             case "trust" -> new TrustCommand(out, env).run(rest);
+            case "daemon" -> new DaemonCommand(out, env).run(rest);
             case "run", "build" -> new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run(command, rest);
             case "test" -> new TestCommand(out, err, env, cwd, clock, Settings.from(env)).run(rest);
             case "tool" -> new ToolCommand(new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)), err, env, cwd,
@@ -132,6 +134,7 @@ public final class Main {
                   jiffy cache stat | trim | verify | path                     inspect and maintain the cache
                   jiffy clean -cache | -testcache                             remove the whole cache, safely; forget test results
                   jiffy trust add|list|remove <url-prefix>                    which URLs jiffy run may run scripts from
+                  jiffy daemon status | stop                                  the compile server that keeps javac warm for misses
                   jiffy env [NAME...]                                         print settings
                   jiffy version [-m <executable>]                             print jiffy's version or an executable's build info
 
@@ -143,7 +146,8 @@ public final class Main {
                              -json (go test -json's events, one a line) -junitxml DIR (surefire's XML reports;
                              the tests run even if a result is cached)
                 settings: JIFFY_CACHE JIFFY_CACHE_MAX JIFFY_TRIM_AGE JIFFY_REMOTE_CACHE JIFFY_REMOTE_UPLOAD JIFFY_REMOTE_TESTS
-                          JIFFY_REMOTE_HEADERS JIFFY_OFFLINE JIFFY_VERIFY JIFFY_DEBUG JIFFY_DEBUG_HASH (see jiffy env)
+                          JIFFY_REMOTE_HEADERS JIFFY_OFFLINE JIFFY_VERIFY JIFFY_DEBUG JIFFY_DEBUG_HASH
+                          JIFFY_DAEMON JIFFY_DAEMON_IDLE JIFFY_DAEMON_HEAP (see jiffy env)
                 """);
         return 0;
     }

@@ -43,6 +43,7 @@ record Settings(String cacheSetting, Path cacheDir, long cacheMax, Duration trim
         String remote = env.getOrDefault("JIFFY_REMOTE_CACHE", "");
         String headers = env.getOrDefault("JIFFY_REMOTE_HEADERS", "");
         checkRemote(remote, headers);
+        DaemonSettings.from(env); // checked with the rest, so that every command names a bad one
         return new Settings(cache, cacheDir, cacheMax, trimAge, remote, headers, optIn(env, "JIFFY_REMOTE_UPLOAD"),
                 optIn(env, "JIFFY_REMOTE_TESTS"),
                 flag(env, "JIFFY_OFFLINE"), flag(env, "JIFFY_VERIFY"), flag(env, "JIFFY_DEBUG"), flag(env, "JIFFY_DEBUG_HASH"));

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * commands that need no program: env, version, cache path and clean -cache.
  */
 class MainTest {
-    private static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|env|version|help> [arguments]\n";
+    private static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|daemon|env|version|help> [arguments]\n";
 
     @TempDir
     Path temp;
@@ -128,6 +128,9 @@ class MainTest {
         "JIFFY_TRIM_AGE      | x                      | JIFFY_TRIM_AGE=x: not an age (examples: 5d, 12h, 30m)",
         "JIFFY_REMOTE_UPLOAD | maybe                  | JIFFY_REMOTE_UPLOAD=maybe: expected 1 (on) or 0 (off)",
         "JIFFY_REMOTE_TESTS  | yes                    | JIFFY_REMOTE_TESTS=yes: expected 1 (on) or 0 (off)",
+        "JIFFY_DAEMON        | off                    | JIFFY_DAEMON=off: expected 1 (on) or 0 (off)",
+        "JIFFY_DAEMON_IDLE   | soon                   | JIFFY_DAEMON_IDLE=soon: not an age (examples: 3h, 30m, 90s)",
+        "JIFFY_DAEMON_HEAP   | lots                   | JIFFY_DAEMON_HEAP=lots: not a heap size (examples: 512m, 2g)",
         "JIFFY_REMOTE_CACHE  | ftp://ci:secret@host/c | JIFFY_REMOTE_CACHE: not an http:// or https:// URL"
             + " (expected http(s)://[user:token@]host[:port][/prefix])",
         "JIFFY_REMOTE_CACHE  | http://host/c?k=secret | JIFFY_REMOTE_CACHE: the URL has a query or fragment"
@@ -157,7 +160,10 @@ class MainTest {
                 "JIFFY_REMOTE_UPLOAD='0'",
                 "JIFFY_REMOTE_TESTS='0'",
                 "JIFFY_OFFLINE='1'",
-                "JIFFY_VERIFY='0'");
+                "JIFFY_VERIFY='0'",
+                "JIFFY_DAEMON='1'",
+                "JIFFY_DAEMON_IDLE='3h'",
+                "JIFFY_DAEMON_HEAP='768m'");
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class Jiffy {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeIf(k -> k.startsWith("JIFFY_"));
         env.put("JIFFY_CACHE", cache.toString());
+        // No compile server unless a test asks for one: each test's cache would get its own.
+        env.put("JIFFY_DAEMON", "0");
         return new Jiffy(env, cwd).in(cwd);
     }
 

@@ -40,18 +40,18 @@ class SandboxTest {
         List<String> show = List.of("sh", "-c", "pwd; echo \"$PWD\"; env | grep '^JIFFY_' | sort");
         Result r = sandbox.jiffy().with("JIFFY_OFFLINE", "1").exec(show, new byte[0]);
         assertThat(r).succeeded().printed(sandbox.work() + "\n" + sandbox.work() + "\n"
-                + "JIFFY_CACHE=" + sandbox.cache() + "\nJIFFY_OFFLINE=1\n");
+                + "JIFFY_CACHE=" + sandbox.cache() + "\nJIFFY_DAEMON=0\nJIFFY_OFFLINE=1\n");
 
         Path other = Files.createDirectory(sandbox.dir().resolve("other"));
         Result moved = sandbox.jiffy().with("JIFFY_OFFLINE", "1").in(other).withCache(shared.cache())
                 .with("JIFFY_OFFLINE", null).exec(show, new byte[0]);
-        assertThat(moved).succeeded().printed(other + "\n" + other + "\nJIFFY_CACHE=" + shared.cache() + "\n");
+        assertThat(moved).succeeded().printed(other + "\n" + other + "\nJIFFY_CACHE=" + shared.cache() + "\nJIFFY_DAEMON=0\n");
 
         Jiffy ci = sandbox.machine("ci");
         Path ciWork = sandbox.dir().resolve("ci/work");
         assertThat(ci.cwd()).isDirectory().isEqualTo(ciWork);
         assertThat(ci.exec(show, new byte[0])).succeeded()
-                .printed(ciWork + "\n" + ciWork + "\nJIFFY_CACHE=" + sandbox.dir().resolve("ci/cache") + "\n");
+                .printed(ciWork + "\n" + ciWork + "\nJIFFY_CACHE=" + sandbox.dir().resolve("ci/cache") + "\nJIFFY_DAEMON=0\n");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package dev.jiffy.cli;
+
+import dev.jiffy.run.ServerDirectory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code jiffy daemon status|stop}: the compile server of this jiffy build, JDK and cache; and
+ * its start in the background after a command that took jiffy's own JVM.
+ */
+final class DaemonCommand {
+    /** The commands whose miss a server does, so the ones after which one is started. */
+    private static final Set<String> SERVED = Set.of("run", "build", "tool", "test");
+
+    private final PrintStream out;
+    private final Map<String, String> env;
+
+    DaemonCommand(PrintStream out, Map<String, String> env) {
+        this.out = out;
+        this.env = env;
+    }
+
+    int run(List<String> args) throws UsageException, Failure, IOException {
+        if (args.size() != 1 || !(args.get(0).equals("status") || args.get(0).equals("stop"))) {
+            throw new UsageException("daemon: expected status or stop");
+        }
+        Settings settings = Settings.from(env);
+        if (!settings.cacheEnabled()) {
+            out.println("no compile server: JIFFY_CACHE=off");
+            return 0;
+        }
+        ServerDirectory dir = ServerDirectory.of(settings.cacheDir(), env);
+        Optional<Long> pid = dir.livePid();
+        if (pid.isEmpty()) {
+            out.println("no compile server running" + (DaemonSettings.from(env).enabled() ? "" : " (JIFFY_DAEMON=0)"));
+            return 0;
+        }
+        if (args.get(0).equals("stop")) {
+            ProcessHandle p = ProcessHandle.of(pid.get()).orElseThrow();
+            p.destroy();
+            try {
+                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new Failure(1, "daemon stop: the compile server (pid " + pid.get() + ") did not exit in 10 s");
+            }
+            out.println("stopped the compile server (pid " + pid.get() + ")");
+            return 0;
+        }
+        Map<String, String> stats = dir.stats();
+        long started = Long.parseLong(stats.getOrDefault("started", "0"));
+        out.println("pid      " + pid.get());
+        out.println("uptime   " + uptime(Duration.ofMillis(System.currentTimeMillis() - started)));
+        out.println("builds   " + stats.getOrDefault("builds", "?"));
+        out.println("heap     " + mib(stats.get("heap.used")) + " used, " + mib(stats.get("heap.committed")) + " committed, "
+                + mib(stats.get("heap.max")) + " max");
+        out.println("rss      " + rss(pid.get()));
+        out.println("idle     exits after " + stats.getOrDefault("idle", "?") + "s without work");
+        out.println("java     " + stats.getOrDefault("java", "?"));
+        out.println("dir      " + dir.dir());
+        return 0;
+    }
+
+    private static String uptime(Duration d) {
+        return d.toHours() > 0 ? d.toHours() + "h" + d.toMinutesPart() + "m" : d.toMinutes() > 0
+                ? d.toMinutes() + "m" + d.toSecondsPart() + "s" : d.toSeconds() + "s";
+    }
+
+    private static String mib(String bytes) {
+        try {
+            return String.format(java.util.Locale.ROOT, "%.1f MiB", Long.parseLong(bytes) / 1048576.0);
+        } catch (NumberFormatException e) {
+            return "?";
+        }
+    }
+
+    /** The resident set, from /proc/PID/status's VmRSS. */
+    private static String rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmRSS:")) {
+                    long kib = Long.parseLong(line.substring(6).strip().split("\\s+")[0]);
+                    return mib(Long.toString(kib * 1024));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // below
+        }
+        return "?";
+    }
+
+    /**
+     * After a command that took jiffy's JVM (a miss, or a server that could not answer), starts
+     * a compile server unless one runs, when bin/jiffy started this JVM, the cache is on and
+     * JIFFY_DAEMON is not 0. Never fails the command: a server that cannot start is no server.
+     */
+    static void startAfter(List<String> args, Map<String, String> env) {
+        if (args.isEmpty() || !SERVED.contains(args.get(0)) || !env.containsKey("JIFFY_HANDOFF")
+                || env.get("JIFFY_HANDOFF").startsWith("/")) {
+            return;
+        }
+        try {
+            DaemonSettings daemon = DaemonSettings.from(env);
+            Settings settings = Settings.from(env);
+            if (!daemon.enabled() || !settings.cacheEnabled() || settings.verify() || settings.debugHash()
+                    || !Files.isDirectory(settings.cacheDir())) {
+                return;
+            }
+            ServerDirectory dir = ServerDirectory.of(settings.cacheDir(), env);
+            if (dir.livePid().isEmpty()) {
+                dir.start(daemon.heap(), Long.toString(daemon.idle().toSeconds()));
+            }
+        } catch (UsageException | IOException | RuntimeException e) {
+            // no server this time; the command's own result stands
+        }
+    }
+}
