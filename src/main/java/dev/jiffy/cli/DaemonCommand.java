@@ -10,16 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * {@code jiffy daemon status|stop}: the compile server of this jiffy build, JDK and cache; and
- * its start in the background after a command that took jiffy's own JVM.
+ * {@code jiffy daemon status|stop}: the compile server of this jiffy build, JDK and cache (bin/jiffy
+ * starts one after a command that took jiffy's own JVM).
  */
 final class DaemonCommand {
-    /** The commands whose miss a server does, so the ones after which one is started. */
-    private static final Set<String> SERVED = Set.of("run", "build", "tool", "test");
-
     private final PrintStream out;
     private final Map<String, String> env;
 
@@ -94,31 +90,5 @@ final class DaemonCommand {
             // below
         }
         return "?";
-    }
-
-    /**
-     * After a command that took jiffy's JVM (a miss, or a server that could not answer), starts
-     * a compile server unless one runs, when bin/jiffy started this JVM, the cache is on and
-     * JIFFY_DAEMON is not 0. Never fails the command: a server that cannot start is no server.
-     */
-    static void startAfter(List<String> args, Map<String, String> env) {
-        if (args.isEmpty() || !SERVED.contains(args.get(0)) || !env.containsKey("JIFFY_HANDOFF")
-                || env.get("JIFFY_HANDOFF").startsWith("/")) {
-            return;
-        }
-        try {
-            DaemonSettings daemon = DaemonSettings.from(env);
-            Settings settings = Settings.from(env);
-            if (!daemon.enabled() || !settings.cacheEnabled() || settings.verify() || settings.debugHash()
-                    || !Files.isDirectory(settings.cacheDir())) {
-                return;
-            }
-            ServerDirectory dir = ServerDirectory.of(settings.cacheDir(), env);
-            if (dir.livePid().isEmpty()) {
-                dir.start(daemon.heap(), Long.toString(daemon.idle().toSeconds()));
-            }
-        } catch (UsageException | IOException | RuntimeException e) {
-            // no server this time; the command's own result stands
-        }
     }
 }

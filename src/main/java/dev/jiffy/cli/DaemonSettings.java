@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * The compile server's settings: {@code JIFFY_DAEMON} (0 turns it off), {@code JIFFY_DAEMON_IDLE}
- * (how long it waits for work before it exits) and {@code JIFFY_DAEMON_HEAP} (its {@code -Xmx}).
+ * (how long it waits for work before it exits) and {@code JIFFY_DAEMON_HEAP} (its {@code -Xmx},
+ * which bin/jiffy gives it).
  */
-record DaemonSettings(boolean enabled, Duration idle, String heap) {
+public record DaemonSettings(boolean enabled, Duration idle, String heap) {
     static final String DEFAULT_IDLE = "3h";
     static final String DEFAULT_HEAP = "768m";
 
@@ -26,6 +27,15 @@ record DaemonSettings(boolean enabled, Duration idle, String heap) {
             throw new UsageException("JIFFY_DAEMON_HEAP=" + heap + ": not a heap size (examples: 512m, 2g)");
         }
         return new DaemonSettings(!on.equals("0"), d, heap.isEmpty() ? DEFAULT_HEAP : heap);
+    }
+
+    /** JIFFY_DAEMON_IDLE for the server itself, whose launcher checked it: the default if it does not parse. */
+    public static Duration idleOf(Map<String, String> env) {
+        try {
+            return from(env).idle();
+        } catch (UsageException e) {
+            return Quantities.parseAge(DEFAULT_IDLE);
+        }
     }
 
     void addTo(Map<String, String> settings) {

@@ -40,7 +40,6 @@ public final class Main {
     public static void main(String[] args) {
         Main main = new Main(System.in, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
         int status = main.run(args);
-        DaemonCommand.startAfter(Arrays.asList(args), System.getenv());
         if (RemoteWarmUp.wanted()) {
             RemoteWarmUp.run();
             ProjectWarmUp.run();

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,9 @@ import java.util.Optional;
  * The compile server's directory: one per user (it lies in the cache), jiffy build (jiffy's
  * directory) and JDK ({@code JAVA_HOME}, or {@code /path} for the {@code java} on PATH), at
  * {@code <cache>/daemon<jiffy's directory>/jdk<JAVA_HOME>}, which bin/jiffy finds with shell
- * builtins. It holds the request FIFO, the server's pid file (written once it listens), its lock
- * (one server per directory), its statistics and its log; a client's reply FIFO and files are
- * named by the client's pid.
+ * builtins, and starts the server in. It holds the request FIFO, the server's pid file (written
+ * once it listens), its lock (one server per directory), its statistics and its log; a client's
+ * reply FIFO and files are named by the client's pid.
  */
 public record ServerDirectory(Path dir) {
     /** The server's main class, named here so that starting one needs nothing of its package. */
@@ -85,29 +84,5 @@ public record ServerDirectory(Path dir) {
         StringBuilder b = new StringBuilder();
         stats.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
         AtomicFiles.write(statsFile(), b.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Starts a server in the background, in a session of its own (so that the terminal's ^C or
-     * hang-up does not reach it), on this JVM's java and class path, a second after this process
-     * is done with the machine. Its output goes to its log. Nothing waits for it.
-     *
-     * @param heap    its {@code -Xmx}
-     * @param idle    how long it waits without work before it exits, as JIFFY_DAEMON_IDLE says it
-     */
-    public void start(String heap, String idle) throws IOException {
-        Files.createDirectories(dir);
-        if (Files.isRegularFile(log()) && Files.size(log()) > 1 << 20) {
-            Files.delete(log()); // one line a build: kept under a megabyte
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of("setsid", "sh", "-c", "sleep 1; exec \"$@\"", "sh", java,
-                "-Xms16m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Dsun.misc.unsafe.memory.access=allow",
-                "-Djiffy.daemon.idle=" + idle, "-cp", System.getProperty("java.class.path"), MAIN_CLASS, dir.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).redirectErrorStream(true);
-        pb.environment().remove("JIFFY_HANDOFF");
-        pb.start();
     }
 }

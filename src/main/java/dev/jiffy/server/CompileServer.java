@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code fallback} and the launcher builds in its own JVM. A request from another jiffy build
  * or another JDK gets {@code stale} or {@code other}, which fall back without a word.
  *
- * <p>It exits after {@code -Djiffy.daemon.idle} seconds without work and at once when its jar
+ * <p>It exits after {@code JIFFY_DAEMON_IDLE} without work and at once when its jar
  * changes; after a few seconds idle it collects the heap, which the JVM's free-ratio flags
  * then give back to the system.
  */
@@ -85,7 +85,7 @@ public final class CompileServer {
             System.exit(2);
         }
         ServerDirectory dir = new ServerDirectory(Path.of(args[0]));
-        Duration idle = Duration.ofSeconds(Long.getLong("jiffy.daemon.idle", Duration.ofHours(3).toSeconds()));
+        Duration idle = dev.jiffy.cli.DaemonSettings.idleOf(System.getenv());
         Files.createDirectories(dir.dir());
         try (FileChannel ch = FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = ch.tryLock()) {
