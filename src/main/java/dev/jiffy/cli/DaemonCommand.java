@@ -40,18 +40,21 @@ final class DaemonCommand {
             return 0;
         }
         if (args.get(0).equals("stop")) {
-            ProcessHandle p = ProcessHandle.of(pid.get()).orElseThrow();
-            p.destroy();
-            try {
-                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new Failure(1, "daemon stop: the compile server (pid " + pid.get() + ") did not exit in 10 s");
+            Optional<ProcessHandle> p = ProcessHandle.of(pid.get());
+            if (p.isPresent()) {
+                p.get().destroy();
+                try {
+                    p.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new Failure(1, "daemon stop: the compile server (pid " + pid.get() + ") did not exit in 10 s");
+                }
             }
             out.println("stopped the compile server (pid " + pid.get() + ")");
             return 0;
         }
         Map<String, String> stats = dir.stats();
-        long started = Long.parseLong(stats.getOrDefault("started", "0"));
+        long started = stats.getOrDefault("started", "").matches("[0-9]{1,19}") ? Long.parseLong(stats.get("started"))
+                : System.currentTimeMillis();
         out.println("pid      " + pid.get());
         out.println("uptime   " + uptime(Duration.ofMillis(System.currentTimeMillis() - started)));
         out.println("builds   " + stats.getOrDefault("builds", "?"));

@@ -136,10 +136,10 @@ public final class CompileServer {
         List<String> captured = new ArrayList<>();
         String head = null;
         StringBuilder handoff = new StringBuilder();
-        if (!Files.exists(reply)) {
-            return; // the client gave up (it removes its FIFO when it falls back): its pid may be another's now
-        }
         try {
+            if (!Files.exists(reply)) {
+                return; // the client gave up (it removes its FIFO when it falls back): its pid may be another's now
+            }
             ClientRequest request = ClientRequest.read(line);
             if (request == null) {
                 head = "other"; // not a request this server can take: the launcher builds itself

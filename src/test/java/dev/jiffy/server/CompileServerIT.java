@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The compile server through the real launcher: a miss after the first is built by the server,
  * to the same executable an in-process build makes; and each fault (killed mid-request, hung,
- * gone with its files left, another user's FIFO, an older jiffy build, two servers started at
- * once) ends in the right output with at most one warning line. Waits are for a state (a pid
+ * out of memory, gone with its files left, an older jiffy build, two servers started at once)
+ * ends in the right output with at most one warning line. Waits are for a state (a pid
  * file, a request taken), never for a time.
  */
 class CompileServerIT {
@@ -34,9 +34,17 @@ class CompileServerIT {
     final Path work = sandbox.work();
     final Jiffy jiffy = sandbox.jiffy().with("JIFFY_DAEMON", "1").with("JIFFY_DAEMON_IDLE", "10m");
 
+    /** Stops the servers of this test's cache, listening or still starting (a launcher starts one a second late). */
     @AfterEach
-    void stopServer() throws Exception {
+    void stopServers() throws Exception {
         jiffy.run("daemon", "stop");
+        String cache = sandbox.cache().toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(cache)).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().join();
+                });
     }
 
     private static String program(String text) {
@@ -174,6 +182,28 @@ class CompileServerIT {
         Result next = jiffy.run("run", "App.java", "z");
         assertThat(next).printed("continued z\n");
         assertThat(next.errLines()).noneMatch(l -> l.startsWith(WARNING));
+    }
+
+    @Test
+    void aServerOutOfMemoryExitsAndTheLauncherBuildsWithOneWarning() throws Exception {
+        Jiffy small = jiffy.with("JIFFY_DAEMON_HEAP", "64m");
+        write(work.resolve("App.java"), program("one"));
+        assertThat(small.run("run", "App.java")).printed("one \n");
+        long pid = awaitServer();
+
+        // A 160 MB resource does not fit a 64 MB heap; jiffy's own JVM has the JDK's default.
+        try (var out = Files.newOutputStream(work.resolve("big.bin"))) {
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < 160; i++) {
+                out.write(block);
+            }
+        }
+        write(work.resolve("App.java"), "//FILES big.bin\n" + program("big"));
+        Result big = small.run("build", "App.java");
+        assertThat(big).exitedWith(0);
+        assertThat(big.errLines()).filteredOn(l -> l.startsWith(WARNING)).hasSize(1);
+        awaitGone(pid);
+        assertThat(Files.readString(serverDir().resolve("server.log"))).contains("java.lang.OutOfMemoryError");
     }
 
     @Test
