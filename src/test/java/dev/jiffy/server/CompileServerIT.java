@@ -22,9 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The compile server through the real launcher: a miss after the first is built by the server,
  * to the same executable an in-process build makes; and each fault (killed mid-request, hung,
- * out of memory, gone with its files left, an older jiffy build, two servers started at once)
- * ends in the right output with at most one warning line. Waits are for a state (a pid
- * file, a request taken), never for a time.
+ * out of memory, gone with its files left, another user's FIFO, an older jiffy build, two
+ * servers started at once) ends in the right output with at most one warning line. Waits are
+ * for a state (a pid file, a request taken), never for a time.
  */
 class CompileServerIT {
     private static final String WARNING = "jiffy: warning: the compile server";
@@ -204,6 +204,22 @@ class CompileServerIT {
         assertThat(big.errLines()).filteredOn(l -> l.startsWith(WARNING)).hasSize(1);
         awaitGone(pid);
         assertThat(Files.readString(serverDir().resolve("server.log"))).contains("java.lang.OutOfMemoryError");
+    }
+
+    @Test
+    void aRequestFifoOfAnotherUserIsNotWrittenTo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0), "only root can give a file away");
+        write(work.resolve("App.java"), program("one"));
+        assertThat(jiffy.run("run", "App.java")).printed("one \n");
+        awaitServer();
+        Path requests = serverDir().resolve("requests");
+        Files.setOwner(requests, requests.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        write(work.resolve("App.java"), program("not served"));
+        Result run = jiffy.run("run", "App.java");
+        assertThat(run).printed("not served \n").stderr().doesNotContain(WARNING);
+        assertThat(builds()).as("the launcher built in its own JVM").isZero();
     }
 
     @Test
