@@ -92,6 +92,9 @@ public final class CompileServer {
             if (lock == null) {
                 return; // another server has the directory: it serves
             }
+            if (Files.isRegularFile(dir.log()) && Files.size(dir.log()) > 1 << 20) {
+                Files.write(dir.log(), new byte[0]); // a line a build, kept under a megabyte; the launcher appends to it
+            }
             new CompileServer(dir, idle).serve();
         }
     }
