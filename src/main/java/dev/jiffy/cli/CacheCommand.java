@@ -82,6 +82,7 @@ final class CacheCommand {
         row("executables", Long.toString(s.executables()));
         row("content files", Long.toString(s.contentFiles()));
         row("bytes", s.bytes() + " (" + Quantities.humanSize(s.bytes()) + " of " + Quantities.humanSize(settings.cacheMax()) + ")");
+        row("archives", s.archiveBytes() + " (" + Quantities.humanSize(s.archiveBytes()) + " of class-data archives, part of bytes)");
         row("oldest use", s.entries() == 0 ? "-" : Instant.ofEpochMilli(s.oldestUseMillis()).toString());
         row("newest use", s.entries() == 0 ? "-" : Instant.ofEpochMilli(s.newestUseMillis()).toString());
         long hits = s.counters().getOrDefault("hits", 0L);

@@ -34,7 +34,7 @@ public final class ClassArchive {
     /** The archive for {@code executable} on the JDK at {@code javaHome} ({@code vmVersion} tells builds apart). */
     public static Path location(Path executable, Path javaHome, String vmVersion) {
         String key = Sha256.of((javaHome + "\n" + vmVersion).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        return executable.resolveSibling(".cds-" + key + ".jsa");
+        return executable.resolveSibling(dev.jiffy.cache.CacheStats.ARCHIVE_PREFIX + key + ".jsa");
     }
 
     /**
@@ -55,7 +55,7 @@ public final class ClassArchive {
     static void removeAll(Path executable) throws IOException {
         try (var files = Files.list(executable.getParent())) {
             for (Path f : files.toList()) {
-                if (f.getFileName().toString().startsWith(".cds-")) {
+                if (f.getFileName().toString().startsWith(dev.jiffy.cache.CacheStats.ARCHIVE_PREFIX)) {
                     Files.deleteIfExists(f);
                 }
             }

@@ -107,12 +107,14 @@ class CountersAndStatsTest {
     }
 
     @Test
-    void statCountsEntriesExecutablesAndBytes() throws IOException {
+    void statCountsEntriesExecutablesBytesAndArchives() throws IOException {
         try (DiskCache cache = DiskCache.open(root, clock, false)) {
             cache.put(Ids.action("one"), new byte[100]);
             cache.put(Ids.action("two"), new byte[200]);
             cache.put(Ids.action("three"), new byte[100]); // the same content as "one": stored once
-            cache.putExecutable(Ids.action("prog"), "prog", new byte[5000]);
+            Lookup.Hit exe = cache.putExecutable(Ids.action("prog"), "prog", new byte[5000]);
+            // A class-data archive beside the executable counts in bytes, and on a line of its own.
+            Files.write(cache.outputFile(exe.outputId()).resolveSibling(CacheStats.ARCHIVE_PREFIX + "k.jsa"), new byte[700]);
             cache.get(Ids.action("one"));
             cache.get(Ids.action("absent"));
         }
@@ -125,7 +127,7 @@ class CountersAndStatsTest {
 
         CacheStats stats = CacheStats.of(root);
 
-        assertThat(stats).isEqualTo(new CacheStats(4, 2, 1, 4 * IndexEntry.LENGTH + 100 + 200 + 5000,
+        assertThat(stats).isEqualTo(new CacheStats(4, 2, 1, 4 * IndexEntry.LENGTH + 100 + 200 + 5000 + 700, 700,
                 T.minusSeconds(300).toEpochMilli(), T.minusSeconds(50).toEpochMilli(),
                 Map.of("hits", 1L, "misses", 1L)));
     }
@@ -133,6 +135,6 @@ class CountersAndStatsTest {
     @Test
     void statOfAnEmptyCache() throws IOException {
         DiskCache.open(root, clock, false).close();
-        assertThat(CacheStats.of(root)).isEqualTo(new CacheStats(0, 0, 0, 0, 0, 0, Map.of()));
+        assertThat(CacheStats.of(root)).isEqualTo(new CacheStats(0, 0, 0, 0, 0, 0, 0, Map.of()));
     }
 }
