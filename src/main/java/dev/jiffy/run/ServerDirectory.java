@@ -20,7 +20,7 @@ import java.util.Optional;
  * reply FIFO and files are named by the client's pid.
  */
 public record ServerDirectory(Path dir) {
-    /** The server's main class, named here so that starting one needs nothing of its package. */
+    /** The server's main class, which a live pid's command line must name (a pid file may outlive its process). */
     public static final String MAIN_CLASS = "dev.jiffy.server.CompileServer";
 
     /** The directory for jiffy's own build under {@code cacheRoot}, for the JDK that {@code env} names. */
