@@ -94,8 +94,12 @@ public final class Main {
         }
         String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
+        // `jiffy run -h`, as `go run -h`: the command's help (after the target, -h is the program's).
+        if (CommandHelp.of(command) != null && !rest.isEmpty() && List.of("-h", "-help", "--help").contains(rest.get(0))) {
+            return help(List.of(command));
+        }
         return switch (command) {
-            case "help", "-h", "-help", "--help" -> help();
+            case "help", "-h", "-help", "--help" -> rest.isEmpty() ? help() : help(rest);
             case "version" -> new VersionCommand(out, cwd).run(rest);
             case "env" -> new EnvCommand(out, Settings.from(env), env).run(rest);
             case "cache" -> new CacheCommand(out, err, Settings.from(env), clock).run(rest);
@@ -120,6 +124,16 @@ public final class Main {
         };
     }
 
+    /** {@code jiffy help <command>}: that command's flags, one a line, and an example. */
+    private int help(List<String> commands) throws UsageException {
+        if (commands.size() != 1 || CommandHelp.of(commands.get(0)) == null) {
+            throw new UsageException("help: unknown command \"" + String.join(" ", commands) + "\" (commands: "
+                    + String.join(" ", CommandHelp.commands()) + ")");
+        }
+        out.print(CommandHelp.of(commands.get(0)));
+        return 0;
+    }
+
     private int help() {
         out.print("""
                 jiffy runs Java programs from source, building each one once into a content-addressed cache.
@@ -136,6 +150,7 @@ public final class Main {
                   jiffy daemon status | stop                                  the compile server that keeps javac warm for misses
                   jiffy env [NAME...]                                         print settings
                   jiffy version [-m <executable>]                             print jiffy's version or an executable's build info
+                  jiffy help [command]                                        this, or a command's flags and an example
 
                 build flags: -a (rebuild) -n (print the steps, run nothing) -x (print the steps and action IDs)
                              -v (name what is compiled) -q (no download progress) -offline (never use the network)

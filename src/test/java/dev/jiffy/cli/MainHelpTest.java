@@ -45,6 +45,36 @@ class MainHelpTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"run", "build", "test", "tool", "cache", "clean", "trust", "daemon", "env", "version", "help"})
+    void helpOfACommandGivesItsUsageItsFlagsOneALineAndAnExample(String command) {
+        Run r = main(Map.of("HOME", temp.toString()), "help", command);
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("usage: jiffy " + command).contains("\nexample:\n  jiffy " + command);
+        assertThat(main(Map.of("HOME", temp.toString()), command, "-h").out()).as("jiffy " + command + " -h").isEqualTo(r.out());
+    }
+
+    @Test
+    void helpOfRunNamesEachBuildFlagOnALineOfItsOwn() {
+        String out = main(Map.of("HOME", temp.toString()), "help", "run").out();
+        for (String flag : new String[] {"-a", "-n", "-x", "-v", "-q", "-offline", "-java <home>", "-main <Class>",
+                "-D name=value", "--deps g:a:v,...", "--code 'source'", "--"}) {
+            assertThat(out).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(flag) + " {2,}\\S");
+        }
+        assertThat(main(Map.of("HOME", temp.toString()), "help", "build").out()).containsPattern("(?m)^  -o path +copy");
+        assertThat(main(Map.of("HOME", temp.toString()), "help", "test").out()).contains("  -run REGEX ", "  -count=1 ");
+    }
+
+    @Test
+    void helpOfAnUnknownCommandIsAUsageError() {
+        Run r = main(Map.of("HOME", temp.toString()), "help", "frobnicate");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("jiffy: help: unknown command \"frobnicate\" (commands: run build test tool");
+    }
+
+    @ParameterizedTest
     @CsvSource({"false, false", "FALSE, false", "0, false", "'', false", "1, true", "true, true", "yes, true"})
     void jiffyDebugIsOnAndOffAsTheSettingsRead(String value, boolean on) throws Exception {
         Path file = Files.writeString(temp.resolve("a-file"), "x");
