@@ -150,6 +150,15 @@ final class CommandHelp {
                 example:
                   jiffy version -m ./app
                 """);
+        t.put("completion", """
+                usage: jiffy completion bash | zsh | fish
+
+                Prints a completion script: commands, each command's flags, the subcommands of
+                cache, clean, trust and daemon, and the settings' names for env.
+
+                example:
+                  jiffy completion bash > ~/.local/share/bash-completion/completions/jiffy
+                """);
         t.put("help", """
                 usage: jiffy help [command]
 
