@@ -133,6 +133,19 @@ final class CommandHelp {
                 example:
                   jiffy daemon status
                 """);
+        t.put("init", """
+                usage: jiffy init [-t template] <File.java>
+                       jiffy init -list
+
+                Writes a new script from a template, runnable at once with jiffy run (or as
+                ./File.java); an existing file is never overwritten.
+
+                  -t template          hello (the default), cli (picocli) or test (JUnit, for jiffy test)
+                  -list                the templates, a line each
+
+                example:
+                  jiffy init -t cli Greet.java && jiffy run Greet.java --help
+                """);
         t.put("env", """
                 usage: jiffy env [NAME...]
 

@@ -19,7 +19,7 @@ final class CompletionCommand {
     /** A flag in a help line: -x, -offline, --deps, -count=1; not the dash inside a word. */
     private static final Pattern FLAG = Pattern.compile("(?<![\\w<-])--?[A-Za-z][A-Za-z0-9-]*(=1)?");
     private static final Map<String, String> WORDS = Map.of("cache", "stat trim verify path", "clean", "-cache -testcache",
-            "trust", "add list remove", "daemon", "status stop", "version", "-m", "completion", "bash zsh fish");
+            "trust", "add list remove", "daemon", "status stop", "version", "-m", "completion", "bash zsh fish", "init", "hello cli test");
 
     private final PrintStream out;
 
