@@ -146,6 +146,30 @@ final class CommandHelp {
                 example:
                   jiffy init -t cli Greet.java && jiffy run Greet.java --help
                 """);
+        t.put("install", """
+                usage: jiffy install [build flags] <file.java | dir | g:a[:v] | alias[@catalog] | URL> [-name NAME]
+                       jiffy install -list
+
+                Puts a command in JIFFY_BIN (else ~/.local/bin) that runs the target as jiffy run
+                (jiffy tool for a coordinate) would, from any directory; it follows edits to the
+                source, and a cached run starts no JVM of jiffy's. A file jiffy did not install is
+                never overwritten.
+
+                  -name NAME           the command's name (default: the file's, the artifact's, the alias's)
+                  -list                what is installed, a line each
+                """ + BUILD_FLAGS + """
+
+                example:
+                  jiffy install -name greet tools/Greet.java && greet --help
+                """);
+        t.put("uninstall", """
+                usage: jiffy uninstall NAME
+
+                Removes a command that jiffy install put in place.
+
+                example:
+                  jiffy uninstall greet
+                """);
         t.put("env", """
                 usage: jiffy env [NAME...]
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * one place where failures become one line for the user.
  */
 public final class Main {
-    static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|daemon|init|env|version|completion|help> [arguments]";
+    static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|daemon|init|install|uninstall|env|version|completion|help> [arguments]";
 
     private final java.io.InputStream in;
     private final PrintStream out;
@@ -108,6 +108,8 @@ public final class Main {
             case "daemon" -> new DaemonCommand(out, env).run(rest);
             case "completion" -> new CompletionCommand(out).run(rest);
             case "init" -> new InitCommand(out, cwd).run(rest);
+            case "install" -> new InstallCommand(out, err, env, cwd).install(rest);
+            case "uninstall" -> new InstallCommand(out, err, env, cwd).uninstall(rest);
             case "run", "build" -> new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run(command, rest);
             case "test" -> new TestCommand(out, err, env, cwd, clock, Settings.from(env)).run(rest);
             case "tool" -> new ToolCommand(new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)), err, env, cwd,
@@ -153,6 +155,8 @@ public final class Main {
                   jiffy env [NAME...]                                         print settings
                   jiffy version [-m <executable>]                             print jiffy's version or an executable's build info
                   jiffy init [-t hello|cli|test] <File.java>                  write a new script from a template (-list: the templates)
+                  jiffy install [build flags] <target | g:a[:v] | alias | URL> [-name NAME]
+                                                                              a command in ~/.local/bin that runs it (-list; uninstall NAME)
                   jiffy completion bash | zsh | fish                          print a shell completion script
                   jiffy help [command]                                        this, or a command's flags and an example
 

@@ -24,13 +24,7 @@ final class TrustedUrls {
 
     /** The user's list; a usage error when neither variable names a directory. */
     static TrustedUrls of(Map<String, String> env) throws UsageException {
-        String xdg = env.getOrDefault("XDG_CONFIG_HOME", "");
-        String home = env.getOrDefault("HOME", "");
-        Path dir = xdg.startsWith("/") ? Path.of(xdg, "jiffy") : home.startsWith("/") ? Path.of(home, ".config", "jiffy") : null;
-        if (dir == null) {
-            throw new UsageException("neither XDG_CONFIG_HOME nor HOME is an absolute path: no place for the trusted URLs");
-        }
-        return new TrustedUrls(dir.resolve("trusted-urls.txt"));
+        return new TrustedUrls(ConfigDirectory.of(env, "the trusted URLs").dir().resolve("trusted-urls.txt"));
     }
 
     Path file() {
