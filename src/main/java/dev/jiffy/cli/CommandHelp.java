@@ -146,6 +146,17 @@ final class CommandHelp {
                 example:
                   jiffy init -t cli Greet.java && jiffy run Greet.java --help
                 """);
+        t.put("edit", """
+                usage: jiffy edit <File.java> [DIR]
+
+                Writes a Maven project of the script that an IDE opens with full completion: a
+                pom.xml with its //DEPS, //REPOS, Java release and javac options, and its sources
+                and //FILES linked, not copied, so that edits land in the script. In the cache
+                unless DIR is given; run it again after changing the directives. Prints the directory.
+
+                example:
+                  jiffy edit Greet.java
+                """);
         t.put("install", """
                 usage: jiffy install [build flags] <file.java | dir | g:a[:v] | alias[@catalog] | URL> [-name NAME]
                        jiffy install -list

@@ -15,7 +15,7 @@ import java.util.Map;
  * one place where failures become one line for the user.
  */
 public final class Main {
-    static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|daemon|init|install|uninstall|env|version|completion|help> [arguments]";
+    static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|daemon|init|edit|install|uninstall|env|version|completion|help> [arguments]";
 
     private final java.io.InputStream in;
     private final PrintStream out;
@@ -108,6 +108,7 @@ public final class Main {
             case "daemon" -> new DaemonCommand(out, env).run(rest);
             case "completion" -> new CompletionCommand(out).run(rest);
             case "init" -> new InitCommand(out, cwd).run(rest);
+            case "edit" -> new EditCommand(out, env, cwd).run(rest);
             case "install" -> new InstallCommand(out, err, env, cwd).install(rest);
             case "uninstall" -> new InstallCommand(out, err, env, cwd).uninstall(rest);
             case "run", "build" -> new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run(command, rest);
@@ -155,6 +156,7 @@ public final class Main {
                   jiffy env [NAME...]                                         print settings
                   jiffy version [-m <executable>]                             print jiffy's version or an executable's build info
                   jiffy init [-t hello|cli|test] <File.java>                  write a new script from a template (-list: the templates)
+                  jiffy edit <File.java> [DIR]                                a Maven project of the script for an IDE, sources linked
                   jiffy install [build flags] <target | g:a[:v] | alias | URL> [-name NAME]
                                                                               a command in ~/.local/bin that runs it (-list; uninstall NAME)
                   jiffy completion bash | zsh | fish                          print a shell completion script

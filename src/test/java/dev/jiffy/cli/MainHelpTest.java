@@ -45,7 +45,7 @@ class MainHelpTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"run", "build", "test", "tool", "cache", "clean", "trust", "daemon", "init", "install", "uninstall", "env", "version", "completion", "help"})
+    @CsvSource({"run", "build", "test", "tool", "cache", "clean", "trust", "daemon", "init", "edit", "install", "uninstall", "env", "version", "completion", "help"})
     void helpOfACommandGivesItsUsageItsFlagsOneALineAndAnExample(String command) {
         Run r = main(Map.of("HOME", temp.toString()), "help", command);
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * commands that need no program: env, version, cache path and clean -cache.
  */
 class MainTest {
-    private static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|daemon|init|install|uninstall|env|version|completion|help> [arguments]\n";
+    private static final String USAGE = "usage: jiffy <run|build|test|tool|cache|clean|trust|daemon|init|edit|install|uninstall|env|version|completion|help> [arguments]\n";
 
     @TempDir
     Path temp;
