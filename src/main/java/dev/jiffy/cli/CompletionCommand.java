@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * {@code jiffy completion bash|zsh|fish}: a completion script for the commands, each command's
  * flags (read off {@link CommandHelp}, so the two cannot disagree), the subcommands of cache,
- * clean, trust and daemon, and the settings' names for {@code jiffy env}; files otherwise.
+ * clean, trust and daemon, the settings' names for {@code jiffy env} and the installed commands
+ * for {@code jiffy uninstall} (read when completing); files otherwise.
  */
 final class CompletionCommand {
     /** A flag in a help line: -x, -offline, --deps, -count=1; not the dash inside a word. */
@@ -87,6 +88,9 @@ final class CompletionCommand {
                   fi
                   case ${COMP_WORDS[1]} in
                 %s  esac
+                  if [ "${COMP_WORDS[1]}" = uninstall ]; then
+                    words=$(cut -f1 "${XDG_CONFIG_HOME:-$HOME/.config}/jiffy/installs.txt" 2>/dev/null)
+                  fi
                   case $cur in
                   -*) mapfile -t COMPREPLY < <(compgen -W "$flags" -- "$cur") ;;
                   *) if [ -n "$words" ]; then mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")
@@ -117,6 +121,8 @@ final class CompletionCommand {
                         .append(String.join(" ", words)).append("'\n");
             }
         });
+        b.append("complete -c jiffy -n '__fish_seen_subcommand_from uninstall' -f -a ")
+                .append("'(cut -f1 (set -q XDG_CONFIG_HOME; and echo $XDG_CONFIG_HOME; or echo $HOME/.config)/jiffy/installs.txt 2>/dev/null)'\n");
         return b.toString();
     }
 }

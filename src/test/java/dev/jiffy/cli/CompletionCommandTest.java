@@ -36,7 +36,10 @@ class CompletionCommandTest {
         }
         String probe = "source '" + file + "'; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
                 + "; _jiffy; printf '%s\\n' \"${COMPREPLY[@]}\"";
-        Process p = new ProcessBuilder("bash", "-c", probe).directory(temp.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", probe).directory(temp.toFile()).redirectErrorStream(true);
+        pb.environment().put("HOME", temp.toString());
+        pb.environment().remove("XDG_CONFIG_HOME");
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         return out.lines().filter(l -> !l.isEmpty()).toList();
@@ -51,6 +54,9 @@ class CompletionCommandTest {
         assertThat(complete("jiffy", "build", "-o")).containsExactly("-o", "-offline");
         assertThat(complete("jiffy", "daemon", "st")).containsExactly("status", "stop");
         assertThat(complete("jiffy", "env", "JIFFY_DAEMON_")).containsExactly("JIFFY_DAEMON_IDLE", "JIFFY_DAEMON_HEAP");
+        Path config = Files.createDirectories(temp.resolve(".config/jiffy"));
+        Files.writeString(config.resolve("installs.txt"), "greet\trun /x/Greet.java\ngj\ttool g:gj:1\n");
+        assertThat(complete("jiffy", "uninstall", "g")).as("installed commands").containsExactly("greet", "gj");
         Files.writeString(temp.resolve("Hello World.java"), "class Hello {}");
         assertThat(complete("jiffy", "run", "Hel")).as("a file, spaces and all").containsExactly("Hello World.java");
     }
