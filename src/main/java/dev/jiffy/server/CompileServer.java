@@ -166,9 +166,9 @@ public final class CompileServer {
             lastWork.set(System.currentTimeMillis());
             collected = false;
         }
+        writeStatsQuietly(); // before the reply: a client that asks for the status next sees this build
         reply(reply, (head == null ? "fallback" : head + (captured.isEmpty() ? "" : " " + String.join(" ", captured)))
                 + "\n" + handoff + "end\n");
-        writeStatsQuietly();
     }
 
     /** Runs jiffy's command line for the client; its hand-off text goes into {@code handoff}. */
