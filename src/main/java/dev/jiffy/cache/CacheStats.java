@@ -34,28 +34,12 @@ public record CacheStats(int entries, int contentFiles, int executables, long by
                 case CONTENT -> content++;
                 case EXECUTABLE -> {
                     executables++;
-                    archives += archiveBytes(e.path());
+                    archives += Entries.directorySize(e.path(), ARCHIVE_PREFIX + "*");
                 }
                 case TEMP -> { }
             }
         }
         return new CacheStats(entries, content, executables, bytes, archives,
                 entries == 0 ? 0 : oldest, entries == 0 ? 0 : newest, Counters.read(root));
-    }
-
-    private static long archiveBytes(Path executableDir) throws IOException {
-        long size = 0;
-        try (var files = java.nio.file.Files.newDirectoryStream(executableDir, ARCHIVE_PREFIX + "*")) {
-            for (Path f : files) {
-                try {
-                    size += java.nio.file.Files.size(f);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    // removed while we listed
-                }
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            return 0;
-        }
-        return size;
     }
 }

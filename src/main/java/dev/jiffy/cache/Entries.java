@@ -112,15 +112,16 @@ final class Entries {
         }
         if (name.endsWith("-d")) {
             return a.isDirectory()
-                    ? new Entry(f, Kind.EXECUTABLE, mtime, directorySize(f))
+                    ? new Entry(f, Kind.EXECUTABLE, mtime, directorySize(f, "*"))
                     : new Entry(f, Kind.CONTENT, mtime, a.size());
         }
         return null;
     }
 
-    private static long directorySize(Path dir) throws IOException {
+    /** The bytes of the files in {@code dir} whose names match {@code glob}; 0 for a directory gone meanwhile. */
+    static long directorySize(Path dir, String glob) throws IOException {
         long size = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
             for (Path f : files) {
                 try {
                     size += Files.size(f);

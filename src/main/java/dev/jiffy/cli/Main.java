@@ -47,14 +47,6 @@ public final class Main {
         System.exit(status);
     }
 
-    private boolean isAlias(String word) {
-        try {
-            return !word.contains("/") && dev.jiffy.deps.Catalog.find(word, cwd, env) != null;
-        } catch (dev.jiffy.deps.CatalogException e) {
-            return false;
-        }
-    }
-
     public int run(String... args) {
         boolean debug = Settings.flag(env, "JIFFY_DEBUG");
         try {
@@ -119,7 +111,8 @@ public final class Main {
                 // `jiffy FILE args`, as a #!/usr/bin/env jiffy line runs a script, is `jiffy run FILE args`;
                 // so are `jiffy alias`, `jiffy alias@catalog` and `jiffy URL`, as in JBang.
                 if (!command.startsWith("-") && (java.nio.file.Files.isRegularFile(cwd.resolve(command))
-                        || ProgramCommand.isUrl(command) || command.matches("[^/@:\\s]+@\\S+") || isAlias(command))) {
+                        || ProgramCommand.isUrl(command) || command.matches("[^/@:\\s]+@\\S+")
+                        || command.indexOf('@') < 0 && ProgramCommand.isAlias(command, cwd, env))) {
                     List<String> all = new java.util.ArrayList<>(List.of(command));
                     all.addAll(rest);
                     yield new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run("run", all);

@@ -70,7 +70,7 @@ final class ProgramCommand {
         }
         String t = flags.target();
         if (isRun && flags.code() == null && !t.equals("-") && !isUrl(t) && !Files.exists(cwd.resolve(t))
-                && (t.matches("[^/:]+:[^/:]+(:[^/]*)*") || isAlias(t))) {
+                && (t.matches("[^/:]+:[^/:]+(:[^/]*)*") || isAlias(t, cwd, env))) {
             // JBang's run also takes a coordinate or a catalog's alias: what jiffy tool runs.
             return new ToolCommand(this, err, env, cwd, clock).run(args);
         }
@@ -136,7 +136,8 @@ final class ProgramCommand {
         };
     }
 
-    private boolean isAlias(String name) {
+    /** A catalog's alias (one that a catalog here defines), or {@code alias@catalog}: what jiffy tool runs. */
+    static boolean isAlias(String name, Path cwd, Map<String, String> env) {
         try {
             String alias = name.indexOf('@') > 0 ? name.substring(0, name.indexOf('@')) : name;
             // alias@catalog goes to tool, which says what is wrong with the catalog named.

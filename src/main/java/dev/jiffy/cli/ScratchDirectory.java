@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A temporary directory a command made and removes when done; what cannot be removed stays in the system's temp. */
-final class ScratchDirectory {
+public final class ScratchDirectory {
     private ScratchDirectory() {}
 
-    static void remove(Path dir) {
+    public static void remove(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Builds a few small programs in a cache of its own before the server listens, so that the
@@ -33,9 +31,7 @@ final class WarmUp {
                         Clock.systemUTC()).run("build", "Warm.java");
             }
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            dev.jiffy.cli.ScratchDirectory.remove(dir);
             System.gc();
         }
     }

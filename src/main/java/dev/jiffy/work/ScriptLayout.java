@@ -4,7 +4,6 @@ import dev.jiffy.deps.DirectiveException;
 import dev.jiffy.deps.ScriptDirectives;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Map;
  * {@code //SOURCES} brings in) each with its path below the script's directory, its
  * {@code //FILES} resources by their names in the executable, and its directives.
  */
-public record ScriptLayout(Path root, Map<String, Path> sources, Map<String, Path> resources, ScriptDirectives directives) {
+public record ScriptLayout(Map<String, Path> sources, Map<String, Path> resources, ScriptDirectives directives) {
 
     public static ScriptLayout read(Path cwd, String script, Map<String, String> env, Map<String, String> properties)
             throws BuildException, IOException {
@@ -31,12 +30,7 @@ public record ScriptLayout(Path root, Map<String, Path> sources, Map<String, Pat
         for (Path source : set.sources()) {
             sources.put(target.relative(source), source);
         }
-        return new ScriptLayout(target.root(), java.util.Collections.unmodifiableMap(sources),
+        return new ScriptLayout(java.util.Collections.unmodifiableMap(sources),
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set.resources())), directives);
-    }
-
-    /** The sources in their order: the script first. */
-    public List<String> sourceNames() {
-        return List.copyOf(sources.keySet());
     }
 }
