@@ -86,7 +86,8 @@ public final class JvmPath {
         List<String> jvmOptions = new ArrayList<>(result.javaOptions());
         jvmOptions.addAll(run.javaOptions());
         Jdk jdk = result.jdk();
-        Path archive = cacheRoot == null || run.dryRun() ? null : ClassArchive.prepare(jdk, result.executable(), reporter);
+        StartupArchive archive = cacheRoot == null || run.dryRun() ? null
+                : StartupArchive.of(jdk, result.executable(), jvmOptions, result.launcherAgent() != null);
         LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), jvmOptions, result.executable(), result.mainClass(),
                 archive, run.arguments(), result.launcherAgent() != null);
         List<String> words = new ArrayList<>(launch.words());
@@ -95,12 +96,30 @@ public final class JvmPath {
             reporter.step(ShellQuote.join(words));
             return 0;
         }
-        // -x shows what jiffy adds to the program's command (LaunchCommand.STARTUP_FLAGS, the archive).
+        // -x shows what jiffy adds to the program's command (LaunchCommand.STARTUP_FLAGS; the archive below).
         reporter.trace("exec " + ShellQuote.join(words));
         if (cacheRoot != null && run.runFileKey() != null) {
             new RunFilePolicy(env, clock, reporter).write(RunFiles.location(cacheRoot, run.runFileKey()), built, launch);
         }
-        return ProgramStart.start(launch, run, handoff, cacheRoot == null ? temporary : null, cwd);
+        return ProgramStart.start(launch, execLine(launch, result.hit()), run, handoff,
+                cacheRoot == null ? temporary : null, cwd);
+    }
+
+    /**
+     * The hand-off's command: with the program's start-up archive if it has one; made by this run
+     * if the program was built before (never by its first run, whose build already cost time).
+     */
+    private String execLine(LaunchCommand launch, boolean builtBefore) throws IOException {
+        StartupArchive archive = launch.archive();
+        if (archive == null) {
+            return launch.execLine();
+        }
+        Path current = archive.current();
+        boolean train = current == null && builtBefore && archive.mayTrain();
+        reporter.trace(current != null ? "start-up archive: " + current
+                : train ? "start-up archive: made at this run's exit (" + (archive.isAotCache() ? "AOT cache" : "class data") + ")"
+                : "start-up archive: none yet");
+        return launch.execLine(current, train);
     }
 
     /**
@@ -118,7 +137,7 @@ public final class JvmPath {
         reporter.warning(hit.executable() + " does not match its output ID; rebuilding it");
         // The executable itself stays until the rebuild renames the right bytes over it: a run
         // starting on it meanwhile gets the old file or the new one, never none.
-        ClassArchive.removeAll(hit.executable());
+        StartupArchive.removeAll(hit.executable());
         return false;
     }
 }

@@ -7,11 +7,11 @@ import java.util.List;
 
 /**
  * The program's JVM command: {@code exec java <start-up flags> <options> -cp <executable> <Main> "$@"}
- * ({@code -jar <executable>} for a tool with a launcher agent), with the program's class-data
- * archive when it exists.
+ * ({@code -jar <executable>} for a tool with a launcher agent), with the program's start-up
+ * archive when it has one, and the run that makes the archive when it has none yet.
  */
-public record LaunchCommand(Path java, List<String> jvmOptions, Path executable, String mainClass, Path archive,
-        List<String> arguments, boolean asJar) {
+public record LaunchCommand(Path java, List<String> jvmOptions, Path executable, String mainClass,
+        StartupArchive archive, List<String> arguments, boolean asJar) {
 
     /**
      * Flags that make a program start faster without changing what it does or slowing it once
@@ -20,21 +20,18 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
      */
     public static final List<String> STARTUP_FLAGS = List.of("-XX:-UsePerfData");
 
-    /** The words of the command, with the fixed arguments (a catalog alias's) but not the user's. */
+    /** The words of the command without an archive, with the fixed arguments (a catalog alias's) but not the user's. */
     public List<String> words() {
-        return words(false);
-    }
-
-    private List<String> words(boolean withArchive) {
         List<String> w = new ArrayList<>();
         w.add(java.toString());
         w.addAll(STARTUP_FLAGS);
-        if (withArchive) {
-            // The JVM checks the archive and runs without it if it does not fit; the log line it would print is silenced.
-            w.add("-XX:SharedArchiveFile=" + archive);
-            w.add("-Xlog:cds*=off");
-        }
         w.addAll(jvmOptions);
+        w.addAll(tail());
+        return w;
+    }
+
+    private List<String> tail() {
+        List<String> w = new ArrayList<>();
         if (asJar) {
             // The executable's manifest names the main class and a Launcher-Agent-Class, which only -jar starts.
             w.add("-jar");
@@ -48,16 +45,59 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
         return w;
     }
 
+    /** The command as sh text, with {@code flags} (sh words) after the start-up flags; the user's arguments not yet added. */
+    private String command(List<String> flags) {
+        List<String> w = new ArrayList<>();
+        w.add(ShellQuote.quote(java.toString()));
+        STARTUP_FLAGS.forEach(f -> w.add(ShellQuote.quote(f)));
+        w.addAll(flags);
+        return String.join(" ", w) + (jvmOptions.isEmpty() ? "" : " " + ShellQuote.join(jvmOptions)) + " "
+                + ShellQuote.join(tail());
+    }
+
+    private String exec(List<String> flags) {
+        return "exec " + command(flags) + " \"$@\"";
+    }
+
     /**
-     * sh lines that replace the shell with the program, passing on the shell's arguments; with
-     * the class-data archive once a background dump has put it in place.
+     * sh lines for the hand-off, which jiffy's JVM decides now: start with {@code archive}, or
+     * make it in this run ({@code train}), or start without one.
      */
-    public String execLine() {
-        String plain = "exec " + ShellQuote.join(words(false)) + " \"$@\"";
-        if (archive == null) {
-            return plain;
+    public String execLine(Path archive, boolean train) {
+        if (this.archive != null && archive != null) {
+            return exec(this.archive.useWords(ShellQuote.quote(archive.toString())));
         }
-        return "[ -f " + ShellQuote.quote(archive.toString()) + " ] && exec " + ShellQuote.join(words(true)) + " \"$@\"\n"
-                + plain;
+        String plain = exec(List.of());
+        return this.archive != null && train ? this.archive.trainLines(this::command) + plain : plain;
+    }
+
+    /** The plain command line, for a run with no archive of jiffy's. */
+    public String execLine() {
+        return exec(List.of());
+    }
+
+    /** sh words the run file's stat is also given: the archives that may exist, or null. */
+    String statGlob() {
+        return archive == null ? null : archive.shellGlob();
+    }
+
+    /**
+     * sh lines for a run file, which decide at each run: the archive if its size is the one in
+     * its name (the size is on the last line of the run file's stat, {@code $jiffy_st}), else a
+     * damaged one is removed and this run makes it, unless an earlier run found it cannot be made.
+     */
+    String runFileBody() {
+        if (archive == null) {
+            return execLine();
+        }
+        return "set +f; for jiffy_a in " + archive.shellGlob() + "; do :; done; set -f\n"
+                + "if [ -f \"$jiffy_a\" ]; then\n"
+                + "  jiffy_x=${jiffy_st##*\"\n\"} jiffy_n=${jiffy_a%.*}\n"
+                + "  [ \"${jiffy_x%% *}\" = \"${jiffy_n##*.}\" ] && " + exec(archive.useWords("\"$jiffy_a\"")) + "\n"
+                + "  rm -f \"$jiffy_a\"\n"
+                + "fi\n"
+                + "[ -e " + ShellQuote.quote(archive.noneMarker().toString()) + " ] && " + execLine() + "\n"
+                + archive.trainLines(this::command)
+                + execLine();
     }
 }

@@ -15,12 +15,13 @@ final class ProgramStart {
      * @param temporary the temporary build directory, which the launcher removes after the
      *                  program ran; null when the build is in the cache
      */
-    static int start(LaunchCommand launch, ProgramRun run, Handoff handoff, Supplier<Path> temporary, Path cwd)
+    static int start(LaunchCommand launch, String execLine, ProgramRun run, Handoff handoff, Supplier<Path> temporary,
+            Path cwd)
             throws IOException {
         if (handoff != null) {
             String text = "shift " + run.consumed() + "\n";
             if (temporary == null) {
-                text += launch.execLine() + "\n";
+                text += execLine + "\n";
             } else {
                 // Without a cache the build is temporary: run it, then remove it.
                 text += ShellQuote.join(launch.words()) + " \"$@\"; jiffy_s=$?; rm -rf "

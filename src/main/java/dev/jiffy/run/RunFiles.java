@@ -100,7 +100,7 @@ public final class RunFiles {
         pinned.put(executable, FileStamp.of(executable).statLine());
         List<String> checks = env.entrySet().stream()
                 .map(v -> "[ \"${" + v.getKey() + "-}\" = " + ShellQuote.quote(v.getValue()) + " ]").toList();
-        return write(file, checks, pinned, command.execLine());
+        return write(file, checks, pinned, command.statGlob(), command.runFileBody());
     }
 
     /**
@@ -110,6 +110,16 @@ public final class RunFiles {
      * platform lacks the clock the file checks.
      */
     static boolean write(Path file, List<String> checks, Map<Path, String> pinned, String body) throws IOException {
+        return write(file, checks, pinned, null, body);
+    }
+
+    /**
+     * As {@link #write(Path, List, Map, String)}, with {@code statGlob} (sh words, or null) also
+     * given to the stat: files that may or may not exist, whose lines follow the pinned ones in
+     * {@code $jiffy_st} for {@code body} to read.
+     */
+    static boolean write(Path file, List<String> checks, Map<Path, String> pinned, String statGlob, String body)
+            throws IOException {
         String boot;
         long uptime;
         try {
@@ -128,11 +138,21 @@ public final class RunFiles {
                 + "{ { " + (checks.isEmpty() ? "" : String.join(" &&\n  ", checks) + " &&\n  ")
                 + "read -r jiffy_boot </proc/sys/kernel/random/boot_id && [ \"$jiffy_boot\" = " + ShellQuote.quote(boot) + " ] &&\n"
                 + "  read -r jiffy_up jiffy_idle </proc/uptime && [ \"${jiffy_up%.*}\" -lt " + (uptime + LIFETIME.toSeconds()) + " ] &&\n"
-                + "  [ \"$(exec stat -L -c " + ShellQuote.quote(FileStamp.STAT_FORMAT) + " -- " + ShellQuote.join(paths)
-                + " 2>/dev/null)\" = " + ShellQuote.quote(String.join("\n", pinned.values())) + " ]; } || return 1\n"
+                + statCheck(paths, String.join("\n", pinned.values()), statGlob) + "; } || return 1\n"
                 + body + "\n}\n";
         Files.createDirectories(file.getParent());
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         return true;
+    }
+
+    /** The one stat of every pinned file (and of {@code statGlob}'s, whose lines may follow) against their stamps. */
+    private static String statCheck(List<String> paths, String stamps, String statGlob) {
+        String stat = "exec stat -L -c " + ShellQuote.quote(FileStamp.STAT_FORMAT) + " -- " + ShellQuote.join(paths);
+        if (statGlob == null) {
+            return "  [ \"$(" + stat + " 2>/dev/null)\" = " + ShellQuote.quote(stamps) + " ]";
+        }
+        // The launcher runs with globbing off (set -f); it is on for the glob only.
+        return "  { set +f; jiffy_st=$(" + stat + " " + statGlob + " 2>/dev/null); set -f\n"
+                + "  case $jiffy_st in " + ShellQuote.quote(stamps) + " | " + ShellQuote.quote(stamps + "\n") + "*) ;; *) false ;; esac; }";
     }
 }

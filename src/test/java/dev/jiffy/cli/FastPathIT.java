@@ -200,28 +200,6 @@ class FastPathIT {
     }
 
     @Test
-    void aGarbageClassArchiveNeverBreaksARun() throws Exception {
-        writeOld(work.resolve("Greet.java"), PROGRAM);
-        waitOutRacyWindow();
-        Path exe = run("run", "-x", "Greet.java").executable();
-        Path dir = exe.getParent();
-        // Replace whatever archive exists (or will) with garbage, for this JDK's name.
-        Path archive;
-        try (Stream<Path> files = Files.list(dir)) {
-            archive = files.filter(f -> f.getFileName().toString().matches("\\.cds-[0-9a-f]{16}\\.jsa(\\.dumping)?"))
-                    .findFirst().orElseThrow();
-        }
-        Path jsa = dir.resolve(archive.getFileName().toString().replace(".dumping", ""));
-        Files.write(jsa, "not a class-data archive".repeat(1000).getBytes(StandardCharsets.US_ASCII));
-        Result r = run("run", "Greet.java", "q");
-        assertThat(r).printed("hello q\n").stderr().isEmpty();
-        // The garbage, or the archive a dump still under way put in its place: cache stat counts it apart.
-        assertThat(run("cache", "stat").out()).containsPattern("(?m)^archives: +[1-9][0-9]* \\(");
-        Files.write(jsa, new byte[0]);
-        assertThat(run("run", "Greet.java", "r")).printed("hello r\n");
-    }
-
-    @Test
     void aHitLoadsNoCompilerClasses() throws Exception {
         writeOld(work.resolve("Greet.java"), PROGRAM);
         run("run", "Greet.java");

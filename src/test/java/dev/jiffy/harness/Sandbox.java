@@ -96,7 +96,7 @@ public final class Sandbox implements BeforeAllCallback, BeforeEachCallback {
 
     /**
      * Deletes {@code dir} and all below it, symbolic links as links; what vanishes meanwhile is
-     * gone already. A program's class-data archive is dumped by a detached process that may still
+     * gone already. A program's start-up archive is placed by a background job that may still
      * be writing into its executable's directory after the test; the tree is then deleted again
      * once that file is there, for up to a minute.
      */
