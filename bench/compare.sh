@@ -234,14 +234,14 @@ check() {
   fi
 }
 
-# Waits until no class-data archive dump that jiffy started in the background is running.
+# Waits until no start-up archive that a run recorded is still being checked and placed in the background.
 wait_dumps() {
   local i
   for ((i = 0; i < 240; i++)); do
-    [ -z "$(find "$cache" -name '*.dumping' 2>/dev/null | head -n 1)" ] && return 0
+    [ -z "$(find "$cache" -name '.tmp-cds-*' 2>/dev/null | head -n 1)" ] && return 0
     sleep 0.5
   done
-  warn "a class-data archive dump in $cache did not finish in 2 minutes"
+  warn "a start-up archive in $cache was not placed in 2 minutes"
 }
 
 # The run file of a target and its identity (inode and mtime): the JVM path rewrites it, a hit does not.
@@ -371,7 +371,7 @@ for jdk in "${jdks[@]}"; do
   fi
 
   # Cached jiffy: a first run builds; the run file is written only when no input changed in
-  # the last 2 s; then a couple more runs to warm (and to let the class-data archive dump).
+  # the last 2 s; then a couple more runs to warm (the second run records the start-up archive).
   check "$c_jiffy_hello" "Hello from jiffy!" && check "$c_jiffy20" "result" || die "jiffy run failed"
   sleep 3
   for i in 1 2; do check "$c_jiffy_hello" "Hello from jiffy!" && check "$c_jiffy20" "result" || die "jiffy run failed"; done

@@ -52,9 +52,12 @@ for jdk in "${jdks[@]}"; do
   exports=(--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED
     --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED
     --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED)
-  for n in $(seq 4); do   # let the background class-data dumps finish
-    ls "$JIFFY_CACHE"/*/*-d/.cds-*.jsa >/dev/null 2>&1 && [ "$(ls "$JIFFY_CACHE"/*/*-d/.cds-*.jsa | wc -l)" -ge 2 ] && break; sleep 5
+  # The second runs recorded the start-up archives; let the background jobs place them.
+  for _ in $(seq 240); do
+    [ -z "$(find "$JIFFY_CACHE" -name '.tmp-cds-*' | head -n 1)" ] && break; sleep 0.5
   done
+  n=$(find "$JIFFY_CACHE" -name '.cds-*.[0-9]*.*' | wc -l)
+  [ "$n" -ge 2 ] || echo "warning: $n start-up archives in $JIFFY_CACHE, not 2" >&2
   rm -f "$work"/s-*
   for _ in $(seq "$rounds"); do
     measure s-java "$java" -cp "$work/classes:$picocli" P

@@ -49,14 +49,14 @@ pick_maven() {
   note "Maven $maven_version: $mvn39"
 }
 
-# Waits until no class-data archive dump that jiffy started in the background is running.
+# Waits until no start-up archive that a run recorded is still being checked and placed in the background.
 wait_dumps() {
   local i
   for ((i = 0; i < 240; i++)); do
-    [ -z "$(find "$JIFFY_CACHE" -name '*.dumping' 2>/dev/null | head -n 1)" ] && return 0
+    [ -z "$(find "$JIFFY_CACHE" -name '.tmp-cds-*' 2>/dev/null | head -n 1)" ] && return 0
     sleep 0.5
   done
-  warn "a class-data archive dump in the scratch cache did not finish in 2 minutes"
+  warn "a start-up archive in the scratch cache was not placed in 2 minutes"
 }
 
 # Reads times in seconds, one a line; prints "count median min max", the last three in ms.

@@ -362,13 +362,13 @@ stamp=$(date +%s%N)
 sed -i "s/\"edit [0-9]*\"; \/\/ bench-edit/\"edit $stamp\"; \/\/ bench-edit/" "$1" && grep -q "\"edit $stamp\"" "$1"
 EOF
 chmod +x "$edit"
-# The cold run's --prepare: the whole scratch cache removed, once no dump is writing to it.
+# The cold run's --prepare: the whole scratch cache removed, once no archive is being placed in it.
 clean=$scratch/clean-cache
 cat >"$clean" <<'EOF'
 #!/bin/sh
-# Waits for jiffy's background class-data archive dumps, then runs `$1 clean -cache`.
+# Waits for the start-up archives being placed in the background, then runs `$1 clean -cache`.
 i=0
-while [ $i -lt 240 ] && [ -n "$(find "$JIFFY_CACHE" -name '*.dumping' 2>/dev/null | head -n 1)" ]; do
+while [ $i -lt 240 ] && [ -n "$(find "$JIFFY_CACHE" -name '.tmp-cds-*' 2>/dev/null | head -n 1)" ]; do
   sleep 0.5
   i=$((i + 1))
 done

@@ -44,6 +44,8 @@ public final class Trim {
      * directories they leave empty.
      */
     public static final String DERIVED = "run";
+    /** The directory beside the cache where runs record start-up archives; trim removes what dead runs left there. */
+    public static final String TRAINING_SUFFIX = ".train";
 
     /** What a trim did: entries and bytes removed, and what is left. */
     public record Result(boolean ran, int removed, long removedBytes, int kept, long keptBytes) {
@@ -151,6 +153,7 @@ public final class Trim {
         }
         List<Entries.Entry> removed = Entries.removeUnused(doomed);
         trimDerived(root.resolve(DERIVED), ageCutoff, tempCutoff);
+        trimTraining(Path.of(root + TRAINING_SUFFIX), tempCutoff);
         kept.removeAll(new HashSet<>(removed));
         long keptBytes = kept.stream().mapToLong(Entries.Entry::size).sum();
         long removedBytes = staleBytes + removed.stream().mapToLong(Entries.Entry::size).sum();
@@ -207,6 +210,29 @@ public final class Trim {
             return true;
         }
         return empty;
+    }
+
+    /**
+     * Removes what recording runs left in the training directory ({@code ID.PID.ext}) before
+     * {@code cutoff}, unless that process still runs: its JVM writes there at its exit.
+     */
+    private static void trimTraining(Path dir, long cutoff) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String[] parts = f.getFileName().toString().split("\\.");
+                boolean running = parts.length == 3 && parts[1].matches("[0-9]{1,9}")
+                        && ProcessHandle.of(Long.parseLong(parts[1])).map(ProcessHandle::isAlive).orElse(false);
+                try {
+                    if (!running && Files.getLastModifiedTime(f, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (NoSuchFileException e) {
+                    // placed or removed meanwhile
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // no run has recorded an archive
+        }
     }
 
     /** Deletes an empty directory; one a writer just put a file into stays. */

@@ -87,7 +87,8 @@ public final class JvmPath {
         jvmOptions.addAll(run.javaOptions());
         Jdk jdk = result.jdk();
         StartupArchive archive = cacheRoot == null || run.dryRun() ? null
-                : StartupArchive.of(jdk, result.executable(), jvmOptions, result.launcherAgent() != null);
+                : StartupArchive.of(jdk, result.executable(), jvmOptions, result.launcherAgent() != null,
+                        trainingDirectory(cacheRoot));
         LaunchCommand launch = new LaunchCommand(jdk.javaBinary(), jvmOptions, result.executable(), result.mainClass(),
                 archive, run.arguments(), result.launcherAgent() != null);
         List<String> words = new ArrayList<>(launch.words());
@@ -105,6 +106,18 @@ public final class JvmPath {
                 cacheRoot == null ? temporary : null, cwd);
     }
 
+    /** The directory where runs record start-up archives, made the user's alone; null if it cannot be. */
+    private Path trainingDirectory(Path cacheRoot) {
+        Path dir = StartupArchive.trainingDirectory(cacheRoot);
+        try {
+            dev.jiffy.cache.CacheDirectory.prepare(dir);
+            return dir;
+        } catch (IOException e) {
+            reporter.trace("no start-up archives: " + dir + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     /**
      * The hand-off's command: with the program's start-up archive if it has one; made by this run
      * if the program was built before (never by its first run, whose build already cost time).
@@ -117,7 +130,7 @@ public final class JvmPath {
         Path current = archive.current();
         boolean train = current == null && builtBefore && archive.mayTrain();
         reporter.trace(current != null ? "start-up archive: " + current
-                : train ? "start-up archive: made at this run's exit (" + (archive.isAotCache() ? "AOT cache" : "class data") + ")"
+                : train ? "start-up archive: recorded at this run's exit, unless another run does (" + (archive.isAotCache() ? "AOT cache" : "class data") + ")"
                 : "start-up archive: none yet");
         return launch.execLine(current, train);
     }

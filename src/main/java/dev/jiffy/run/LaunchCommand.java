@@ -61,14 +61,17 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
 
     /**
      * sh lines for the hand-off, which jiffy's JVM decides now: start with {@code archive}, or
-     * make it in this run ({@code train}), or start without one.
+     * without one; a run that may record the archive ({@code train}) first looks at the claims of
+     * earlier recording runs (see {@link StartupArchive}).
      */
     public String execLine(Path archive, boolean train) {
         if (this.archive != null && archive != null) {
             return exec(this.archive.useWords(ShellQuote.quote(archive.toString())));
         }
-        String plain = exec(List.of());
-        return this.archive != null && train ? this.archive.trainLines(this::command) + plain : plain;
+        if (this.archive == null || !this.archive.mayTrain()) {
+            return execLine();
+        }
+        return this.archive.claimLines(this::command) + (train ? this.archive.trainLines(this::command) : "") + execLine();
     }
 
     /** The plain command line, for a run with no archive of jiffy's. */
@@ -83,21 +86,24 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
 
     /**
      * sh lines for a run file, which decide at each run: the archive if its size is the one in
-     * its name (the size is on the last line of the run file's stat, {@code $jiffy_st}), else a
-     * damaged one is removed and this run makes it, unless an earlier run found it cannot be made.
+     * its name (the size is on the last line of the run file's stat, {@code $jiffy_st}); else a
+     * damaged one is removed, and this run records the archive unless an earlier run found it
+     * cannot be made or another run is recording or placing it.
      */
     String runFileBody() {
         if (archive == null) {
             return execLine();
         }
-        return "set +f; for jiffy_a in " + archive.shellGlob() + "; do :; done; set -f\n"
+        String body = "set +f; for jiffy_a in " + archive.shellGlob() + "; do :; done; set -f\n"
                 + "if [ -f \"$jiffy_a\" ]; then\n"
                 + "  jiffy_x=${jiffy_st##*\"\n\"} jiffy_n=${jiffy_a%.*}\n"
                 + "  [ \"${jiffy_x%% *}\" = \"${jiffy_n##*.}\" ] && " + exec(archive.useWords("\"$jiffy_a\"")) + "\n"
                 + "  rm -f \"$jiffy_a\"\n"
-                + "fi\n"
-                + "[ -e " + ShellQuote.quote(archive.noneMarker().toString()) + " ] && " + execLine() + "\n"
-                + archive.trainLines(this::command)
-                + execLine();
+                + "fi\n";
+        if (!archive.mayTrain()) {
+            return body + execLine();
+        }
+        return body + "[ -e " + ShellQuote.quote(archive.noneMarker().toString()) + " ] && " + execLine() + "\n"
+                + archive.claimLines(this::command) + archive.trainLines(this::command) + execLine();
     }
 }

@@ -1,8 +1,8 @@
 package dev.jiffy.run;
 
-import dev.jiffy.cache.AtomicFiles;
 import dev.jiffy.cache.CacheStats;
 import dev.jiffy.cache.Sha256;
+import dev.jiffy.cache.Trim;
 import dev.jiffy.work.Jdk;
 import dev.jiffy.work.ShellQuote;
 import java.io.IOException;
@@ -19,21 +19,25 @@ import java.util.List;
  * ({@code -XX:ArchiveClassesAtExit}): only what the JDK's own default archive lacks, about a
  * hundred KB for Hello. On JDK 25 and later it is the AOT cache (JEP 483, 514, 515): classes
  * loaded and linked ahead of time, with method profiles, recorded by the run
- * ({@code -XX:AOTMode=record}) and assembled after it in the background.
+ * ({@code -XX:AOTMode=record}) and assembled after it.
  *
- * <p>The run that makes it is the program's second or a later one: the launcher runs it as a
- * child instead of exec'ing it, and after its exit a background job checks the result with the
- * JVM ({@code -Xshare:on}, {@code -XX:AOTMode=on}) and renames it into place as
- * {@code .cds-KEY.SIZE.jsa} (or {@code .aot}). The size in the name is checked against the file
- * before every use (the run file's one {@code stat} covers it), because JDK 17 crashes on a
- * dynamic archive cut short. A damaged one is removed and made again. A run whose JVM made no
- * usable archive and exited 0 leaves {@code .cds-KEY.none}, so that no later run tries again.
+ * <p>The run that records it is the program's second or a later one, exec'd as every run is (its
+ * pid, signals and status are the program's). It leaves a claim {@code ID.PID.run} and, at its
+ * exit, what the JVM wrote, in the training directory beside the cache ({@code <cache>.train}),
+ * which no clean or trim removes under a running JVM: JDK 17 ends a run with status 1 when the
+ * directory it must write into has gone. A later run that finds the claim of a process that is
+ * gone has the JVM check what it left ({@code -Xshare:on}, {@code -XX:AOTMode=on}; JDK 25
+ * assembles the cache first) in the background, and renames it into place as
+ * {@code .cds-KEY.SIZE.jsa} (or {@code .aot}); if it left nothing usable, {@code .cds-KEY.none}
+ * says not to try again. The size in the name is checked before every use (the run file's one
+ * {@code stat} covers it), because JDK 17 crashes on a dynamic archive cut short; a damaged one is
+ * removed and made again.
  *
  * <p>The key is the JDK's home and build, and for the AOT cache also the CPU, whose code it holds.
  * Archives stay in the local cache: the remote tier stores only action outputs.
  */
 public final class StartupArchive {
-    /** Free space (KiB) a training run needs: JDK 17 ends with status 1 when it cannot write the archive. */
+    /** Free space (KiB) a recording run needs: JDK 17 ends with status 1 when it cannot write the archive. */
     static final long ROOM_KIB = 64 * 1024;
     /** Options of the program's own that decide archives or agents; jiffy then adds none. */
     private static final List<String> OWN_OPTIONS = List.of("-Xshare", "SharedArchiveFile", "ArchiveClassesAtExit",
@@ -48,28 +52,37 @@ public final class StartupArchive {
     private final List<String> jvmOptions;
     private final String key;
     private final boolean aot;
+    private final Path trainDir;
 
-    private StartupArchive(Path java, Path executable, List<String> jvmOptions, String key, boolean aot) {
+    private StartupArchive(Path java, Path executable, List<String> jvmOptions, String key, boolean aot, Path trainDir) {
         this.java = java;
         this.executable = executable;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.key = key;
         this.aot = aot;
+        this.trainDir = trainDir;
     }
 
     /**
      * The archive of {@code executable} on {@code jdk}; null when jiffy adds none: a program started
      * with {@code -jar} (its manifest may name an agent) or one whose options choose archives or
      * agents themselves.
+     *
+     * @param trainDir where runs record archives (see {@link #trainingDirectory})
      */
-    public static StartupArchive of(Jdk jdk, Path executable, List<String> jvmOptions, boolean asJar) {
+    public static StartupArchive of(Jdk jdk, Path executable, List<String> jvmOptions, boolean asJar, Path trainDir) {
         if (asJar || jvmOptions.stream().anyMatch(o -> OWN_OPTIONS.stream().anyMatch(o::contains))) {
             return null;
         }
         boolean aot = jdk.feature() >= 25;
         String id = jdk.home() + "\n" + jdk.vmVersion() + (aot ? "\n" + cpu() : "");
         return new StartupArchive(jdk.javaBinary(), executable, jvmOptions,
-                Sha256.of(id.getBytes(StandardCharsets.UTF_8)).substring(0, 16), aot);
+                Sha256.of(id.getBytes(StandardCharsets.UTF_8)).substring(0, 16), aot, trainDir);
+    }
+
+    /** Where runs record archives for the cache at {@code cacheRoot}: beside it, so that a clean leaves it. */
+    public static Path trainingDirectory(Path cacheRoot) {
+        return Path.of(cacheRoot + Trim.TRAINING_SUFFIX);
     }
 
     /** Whether this is JDK 25's AOT cache rather than a dynamic class-data archive. */
@@ -134,9 +147,9 @@ public final class StartupArchive {
         return magic == MAGIC_STATIC || magic == MAGIC_DYNAMIC;
     }
 
-    /** Whether a run may make the archive: no earlier run found it cannot be made. */
+    /** Whether a run may record the archive: no earlier run found it cannot be made, and the training directory is there. */
     boolean mayTrain() {
-        return !Files.exists(noneMarker());
+        return trainDir != null && !Files.exists(noneMarker());
     }
 
     /** The sh words that start the program with the archive, whose path is the sh word {@code pathWord}. */
@@ -145,49 +158,73 @@ public final class StartupArchive {
                 : List.of(q("-XX:SharedArchiveFile=") + pathWord, q("-Xlog:cds*=off"));
     }
 
+    /** The name of this executable's and key's files in the training directory (no dots: the pid follows the first). */
+    private String trainId() {
+        return Sha256.of(executable.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-" + key;
+    }
+
+    private String trainBase() {
+        return trainDir + "/" + trainId() + ".";
+    }
+
     /**
-     * sh lines that run the program once as the launcher's child with the flags that record the
-     * archive at its exit (silenced: the run's output and status are the program's), then start
-     * the background job that checks and places it, and exit with the program's status.
-     * {@code command} gives the program's command line around the flags passed to it.
+     * sh lines for the claims of runs that recorded an archive: one of a live process means a
+     * run is recording; one of a process that is gone starts the background job that checks and
+     * places what it left. Either way this run starts without an archive ({@code command} with
+     * no flags is the plain command line).
+     */
+    String claimLines(java.util.function.Function<List<String>, String> command) {
+        return "set +f; jiffy_c=\n"
+                + "for jiffy_f in " + q(trainBase()) + "*.run; do\n"
+                + "  [ -f \"$jiffy_f\" ] || continue\n"
+                + "  jiffy_c=1 jiffy_b=${jiffy_f%.run}\n"
+                + "  kill -0 \"${jiffy_b##*.}\" 2>/dev/null && continue\n"
+                + "  { mv -f \"$jiffy_f\" \"$jiffy_b.placing\" && { set +f; " + placeLines()
+                + "; }; } </dev/null >/dev/null 2>&1 3>&- 4>&- 5>&- &\n"
+                + "done; set -f\n"
+                + "[ -n \"$jiffy_c\" ] && exec " + command.apply(List.of()) + " \"$@\"\n";
+    }
+
+    /**
+     * sh lines that exec the program with the flags that record the archive at its exit
+     * (silenced: the run's output and status are the program's), after its claim; when the
+     * training directory is not the user's or is nearly full, nothing (the lines after run).
      */
     String trainLines(java.util.function.Function<List<String>, String> command) {
-        String dir = ShellQuote.quote(dir().toString());
+        String dir = q(trainDir.toString());
+        String base = q(trainBase()) + "$$";
         List<String> record = aot
-                ? List.of(q("-XX:AOTMode=record"), q("-XX:AOTConfiguration=") + "\"$jiffy_t\".conf",
+                ? List.of(q("-XX:AOTMode=record"), q("-XX:AOTConfiguration=") + base + ".conf",
                         // JDK 25 prints "AOTConfiguration recorded" on stdout whatever -Xlog says.
                         q("-XX:+UnlockDiagnosticVMOptions"), q("-XX:-DisplayVMOutput"), q("-Xlog:aot*=off"),
                         q("-Xlog:cds*=off"))
-                : List.of(q("-XX:ArchiveClassesAtExit=") + "\"$jiffy_t\".jsa", q("-Xlog:cds*=off"));
-        return "if [ -w " + dir + " ] && jiffy_k=$(exec df -Pk -- " + dir + " 2>/dev/null) &&\n"
+                : List.of(q("-XX:ArchiveClassesAtExit=") + base + ".jsa", q("-Xlog:cds*=off"));
+        return "if [ -O " + dir + " ] && [ -w " + dir + " ] && jiffy_k=$(exec df -Pk -- " + dir + " 2>/dev/null) &&\n"
                 + "  { read -r jiffy_x; read -r jiffy_x jiffy_x jiffy_x jiffy_k jiffy_x; } <<jiffy_df &&\n"
                 + "$jiffy_k\n"
                 + "jiffy_df\n"
-                + "[ \"$jiffy_k\" -gt " + ROOM_KIB + " ] 2>/dev/null; then\n"
-                + "  jiffy_t=" + ShellQuote.quote(dir() + "/" + AtomicFiles.TEMP_PREFIX + "cds-" + key + ".") + "$$\n"
-                + "  " + command.apply(record) + " \"$@\"\n"
-                + "  jiffy_s=$?\n"
-                + "  ( set +f; " + placeLines() + " ) </dev/null >/dev/null 2>&1 3>&- 4>&- 5>&- &\n"
-                + "  exit \"$jiffy_s\"\n"
+                + "  [ \"$jiffy_k\" -gt " + ROOM_KIB + " ] 2>/dev/null && { true >" + base + ".run; } 2>/dev/null; then\n"
+                + "  exec " + command.apply(record) + " \"$@\"\n"
                 + "fi\n";
     }
 
-    /** The background job: the JVM checks what the run left; a good archive is renamed into place under its size. */
+    /**
+     * The background job for {@code $jiffy_b} (a claim's name without ".run"): the JVM checks what
+     * the run left; a good archive is renamed into place under its size, else the none marker.
+     */
     private String placeLines() {
-        String java = ShellQuote.quote(this.java.toString());
-        String tail = (jvmOptions.isEmpty() ? "" : ShellQuote.join(jvmOptions) + " ") + "-cp "
-                + ShellQuote.quote(executable.toString());
+        String java = q(this.java.toString());
+        String tail = (jvmOptions.isEmpty() ? "" : ShellQuote.join(jvmOptions) + " ") + "-cp " + q(executable.toString());
         String check = aot
-                ? "[ -s \"$jiffy_t.conf\" ] && " + java + " -XX:AOTMode=create \"-XX:AOTConfiguration=$jiffy_t.conf\""
-                        + " \"-XX:AOTCache=$jiffy_t.aot\" " + tail + " && " + java + " -XX:AOTMode=on"
-                        + " \"-XX:AOTCache=$jiffy_t.aot\" " + tail + " -version"
-                : "[ -s \"$jiffy_t.jsa\" ] && " + java + " -Xshare:on \"-XX:SharedArchiveFile=$jiffy_t.jsa\" " + tail
+                ? "[ -s \"$jiffy_b.conf\" ] && " + java + " -XX:AOTMode=create \"-XX:AOTConfiguration=$jiffy_b.conf\""
+                        + " \"-XX:AOTCache=$jiffy_b.aot\" " + tail + " && " + java + " -XX:AOTMode=on"
+                        + " \"-XX:AOTCache=$jiffy_b.aot\" " + tail + " -version"
+                : "[ -s \"$jiffy_b.jsa\" ] && " + java + " -Xshare:on \"-XX:SharedArchiveFile=$jiffy_b.jsa\" " + tail
                         + " -version";
-        String made = "\"$jiffy_t" + extension() + "\"";
+        String made = "\"$jiffy_b" + extension() + "\"";
         return "if " + check + "; then jiffy_n=$(wc -c <" + made + ") && rm -f " + shellGlob() + " && mv -f " + made + " "
-                + ShellQuote.quote(dir() + "/" + prefix()) + "$((jiffy_n))" + ShellQuote.quote(extension())
-                + "; elif [ \"$jiffy_s\" = 0 ]; then : >" + ShellQuote.quote(noneMarker().toString()) + "; fi;"
-                + " rm -f \"$jiffy_t\".*";
+                + q(dir() + "/" + prefix()) + "$((jiffy_n))" + q(extension())
+                + "; else { true >" + q(noneMarker().toString()) + "; } 2>/dev/null; fi; rm -f \"$jiffy_b\".*";
     }
 
     private static String q(String word) {

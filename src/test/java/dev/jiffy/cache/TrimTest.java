@@ -44,6 +44,25 @@ class TrimTest {
     }
 
     @Test
+    void removesWhatDeadRecordingRunsLeftBesideTheCacheButNotWhatALiveOneWillWriteTo() throws IOException {
+        Path training = Files.createDirectories(Path.of(root + Trim.TRAINING_SUFFIX));
+        long self = ProcessHandle.current().pid();
+        Path dead = Files.write(training.resolve("0123456789abcdef-fedcba9876543210.999999999.jsa"), new byte[10]);
+        Path live = Files.write(training.resolve("0123456789abcdef-fedcba9876543210." + self + ".run"), new byte[0]);
+        Path recent = Files.write(training.resolve("0123456789abcdef-fedcba9876543210.999999998.conf"), new byte[10]);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(T.minus(Trim.TEMP_AGE).minusSeconds(1));
+        Files.setLastModifiedTime(dead, old);
+        Files.setLastModifiedTime(live, old);
+        Files.setLastModifiedTime(recent, java.nio.file.attribute.FileTime.from(T));
+
+        new Trim(root, clock, AGE, NO_LIMIT).run(true);
+
+        assertThat(dead).doesNotExist();
+        assertThat(live).exists();
+        assertThat(recent).exists();
+    }
+
+    @Test
     void removesEntriesUnusedForLongerThanMaxAge() throws IOException {
         ActionId old = put("old", T.minus(AGE).minusSeconds(1));
         ActionId edge = put("edge", T.minus(AGE));

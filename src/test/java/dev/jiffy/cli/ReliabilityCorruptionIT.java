@@ -191,15 +191,16 @@ class ReliabilityCorruptionIT {
     }
 
     /**
-     * The program's start-up archive, once a second run has made it: cut short or replaced by
-     * garbage, the JVM runs the program without it (JDK 17 would crash on one cut short, so its
-     * size is checked against its name), and it is made again.
+     * The program's start-up archive, once a run has recorded it and the next placed it: cut short
+     * or replaced by garbage, the JVM runs the program without it (JDK 17 would crash on one cut
+     * short, so its size is checked against its name), and it is made again.
      */
     @ParameterizedTest
     @ValueSource(strings = {"truncated", "garbage"})
     void aDamagedClassDataArchiveIsARunWithoutIt(String how) throws Exception {
         runThroughJvm("built");
-        Path exeDir = runThroughJvm("dump").executable().getParent();
+        runThroughJvm("record");
+        Path exeDir = runThroughJvm("place").executable().getParent();
         Path archive = awaitArchive(exeDir);
         damage(archive, how);
         byte[] bad = Files.readAllBytes(archive);
@@ -207,6 +208,7 @@ class ReliabilityCorruptionIT {
         assertRan(r, "hello archive\n", 3);
         assertThat(r).stderr().isEmpty();
         runThroughJvm("again");
+        runThroughJvm("placed");
         assertThat(Files.readAllBytes(awaitArchive(exeDir))).as("made again").isNotEqualTo(bad);
         assertVerifiesClean(jiffy);
     }

@@ -55,9 +55,13 @@ class ReliabilityRaceIT {
      * trim leaves executables that may be starting, so it causes none.
      */
     private static boolean lostItsExecutableWhileStarting(Outcome o) {
-        return o.result().exit() == 1 && o.result().out().isEmpty()
-                && o.result().err().equals("Error: Could not find or load main class app.Main\n"
-                        + "Caused by: java.lang.ClassNotFoundException: app.Main\n");
+        Result r = o.result();
+        // Started with its class-data archive, the JVM misses the executable when it checks the archive's class path.
+        boolean withArchive = r.out().equals("Error occurred during initialization of VM\nUnable to use shared archive.\n")
+                && r.err().startsWith("An error has occurred while processing the shared archive file.\nUnable to open file ");
+        return r.exit() == 1 && (withArchive || r.out().isEmpty()
+                && r.err().equals("Error: Could not find or load main class app.Main\n"
+                        + "Caused by: java.lang.ClassNotFoundException: app.Main\n"));
     }
 
     /** A run that lost its executable while a clean -cache ran. */

@@ -22,10 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The program's start-up archive (DESIGN section 5), through the real launcher on JDK 17 (a
- * dynamic class-data archive) and JDK 25 (the AOT cache): never made by the first run, made by
- * the second through its run file with the program's own output and exit status, then started
- * with; a damaged one is a run without it and is made again. Waits are for files to appear,
- * never for times.
+ * dynamic class-data archive) and JDK 25 (the AOT cache): never made by the first run, recorded
+ * by the second through its run file with the program's own output and exit status, placed by
+ * the third, then started with; a damaged one is a run without it and is made again. Waits are
+ * for files to appear, never for times.
  */
 class StartupArchiveIT {
     private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
@@ -93,8 +93,14 @@ class StartupArchiveIT {
         Path exeDir = first.executable().getParent();
         assertThat(archives(exeDir)).as("the first run makes none").isEmpty();
 
-        // The second run comes from the run file: it records the archive at its exit.
+        // The second run comes from the run file: it records the archive at its exit, beside the cache.
         assertProgramRan(jiffy.run("run", "Exits.java", "b", "c d"), "b,c d");
+        try (Stream<Path> files = Files.list(Path.of(sandbox.cache() + ".train"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.endsWith(".run"));
+        }
+        assertThat(archives(exeDir)).isEmpty();
+        // The third finds that run gone and places what it left.
+        assertProgramRan(jiffy.run("run", "Exits.java", "g"), "g");
         Path archive = awaitArchive(exeDir);
         Matcher m = ARCHIVE.matcher(archive.getFileName().toString());
         assertThat(m.matches()).isTrue();
@@ -131,16 +137,26 @@ class StartupArchiveIT {
         writeProgram();
         Path exeDir = jiffy.run("run", "-x", "Exits.java", "a").executable().getParent();
         assertProgramRan(jiffy.run("run", "Exits.java", "b"), "b");
+        assertProgramRan(jiffy.run("run", "Exits.java", "b2"), "b2");
         Path archive = awaitArchive(exeDir);
         ReliabilityCorruptionIT.damage(archive, parts[0].equals("empty") ? "zero-length" : parts[0]);
         byte[] bad = Files.readAllBytes(archive);
 
-        // Through the run file: the damage is seen, the archive dropped and made again by this run.
-        assertProgramRan(jiffy.run("run", "Exits.java", "c"), "c");
-        // Through jiffy's JVM, which also reads the first bytes: garbage of the right size goes too.
-        assertTracedRan(jiffy.run("run", "-x", "Exits.java", "d"), "d");
-        Path again = awaitArchive(exeDir);
-        assertThat(Files.readAllBytes(again)).as("made again").isNotEqualTo(bad);
+        // Runs through the run file and through jiffy's JVM (-x writes no run file; it also reads the
+        // first bytes, so garbage of the right size goes too) are right, and one of them makes it again.
+        Path again = null;
+        for (int i = 0; i < 6 && again == null; i++) {
+            if (i % 2 == 0) {
+                assertProgramRan(jiffy.run("run", "Exits.java", "c" + i), "c" + i);
+            } else {
+                assertTracedRan(jiffy.run("run", "-x", "Exits.java", "d" + i), "d" + i);
+            }
+            List<Path> found = archives(exeDir);
+            if (found.size() == 1 && !java.util.Arrays.equals(Files.readAllBytes(found.get(0)), bad)) {
+                again = awaitArchive(exeDir);
+            }
+        }
+        assertThat(again).as("made again within six runs").isNotNull();
         assertThat(Files.size(again)).isEqualTo(Long.parseLong(ARCHIVE.matcher(again.getFileName().toString())
                 .replaceAll("$1")));
         assertProgramRan(jiffy.run("run", "Exits.java", "e"), "e");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The start-up archive's rules, with the run file sourced by a real sh as the launcher does (globbing
  * off), in a directory whose name has a space and a quote, and a stand-in for bin/java: it
  * "records" an archive where -XX:ArchiveClassesAtExit says, passes -version, and otherwise prints
- * its archive flag and exits 7. Real JVMs make and map archives in StartupArchiveIT.
+ * its archive flag and exits 7. A run records, the next places what it left (in the background),
+ * the one after starts with it. Real JVMs make and map archives in StartupArchiveIT.
  */
 class StartupArchiveTest {
     /** HotSpot's magic for a dynamic archive, little-endian, as the stand-in writes it. */
@@ -34,6 +35,7 @@ class StartupArchiveTest {
     Path executable;
     Jdk jdk;
     Path runFile;
+    Path trainDir;
     final Clock now = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10));
 
     @BeforeEach
@@ -59,10 +61,12 @@ class StartupArchiveTest {
         jdk = new Jdk(home, "17.0.1+1", "test", 17);
         Files.setLastModifiedTime(executable, FileTime.from(Instant.now().minusSeconds(60)));
         runFile = temp.resolve("cache it's/run/x/Hello.java.run");
+        trainDir = StartupArchive.trainingDirectory(temp.resolve("cache it's"));
+        dev.jiffy.cache.CacheDirectory.prepare(trainDir);
     }
 
     private StartupArchive archive() {
-        return StartupArchive.of(jdk, executable, List.of(), false);
+        return StartupArchive.of(jdk, executable, List.of(), false, trainDir);
     }
 
     private void writeRunFile() throws Exception {
@@ -103,8 +107,16 @@ class StartupArchiveTest {
     void aRunWithoutAnArchiveRecordsItWithTheProgramsStatusAndTheNextStartsWithIt() throws Exception {
         writeRunFile();
         assertThat(source()).isEqualTo("ran plain\nstatus 7");
+        try (Stream<Path> files = Files.list(trainDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("its claim and what it recorded").hasSize(2)
+                    .allMatch(n -> n.matches("[0-9a-f]{16}-[0-9a-f]{16}\\.[0-9]+\\.(run|jsa)"));
+        }
+        assertThat(source()).as("placing it").isEqualTo("ran plain\nstatus 7");
         String placed = awaitArchive();
         assertThat(placed).matches("\\.cds-[0-9a-f]{16}\\.15\\.jsa");
+        try (Stream<Path> files = Files.list(trainDir)) {
+            assertThat(files).isEmpty();
+        }
 
         assertThat(source()).isEqualTo("ran with " + placed + "\nstatus 7");
         assertThat(archive().current()).isEqualTo(dir.resolve(placed));
@@ -116,6 +128,7 @@ class StartupArchiveTest {
         Path cut = Files.write(dir.resolve(".cds-" + key() + ".999.jsa"), MAGIC);
         assertThat(source()).isEqualTo("ran plain\nstatus 7");
         assertThat(cut).doesNotExist();
+        assertThat(source()).isEqualTo("ran plain\nstatus 7");
         assertThat(awaitArchive()).endsWith(".15.jsa");
     }
 
@@ -139,6 +152,7 @@ class StartupArchiveTest {
         Files.writeString(jdk.javaBinary(), "#!/bin/sh\necho \"ran $#\"\n");
         writeRunFile();
         assertThat(source()).startsWith("ran ");
+        assertThat(source()).startsWith("ran ");
         for (int i = 0; i < 200 && !Files.exists(archive().noneMarker()); i++) {
             Thread.sleep(50);
         }
@@ -150,20 +164,20 @@ class StartupArchiveTest {
 
     @Test
     void programsThatChooseArchivesOrAgentsThemselvesOrStartAsJarsGetNone() {
-        assertThat(StartupArchive.of(jdk, executable, List.of("-Xshare:off"), false)).isNull();
-        assertThat(StartupArchive.of(jdk, executable, List.of("-XX:SharedArchiveFile=mine.jsa"), false)).isNull();
-        assertThat(StartupArchive.of(jdk, executable, List.of("-javaagent:agent.jar"), false)).isNull();
-        assertThat(StartupArchive.of(jdk, executable, List.of(), true)).isNull();
-        assertThat(StartupArchive.of(jdk, executable, List.of("-Xmx64m"), false)).isNotNull();
+        assertThat(StartupArchive.of(jdk, executable, List.of("-Xshare:off"), false, trainDir)).isNull();
+        assertThat(StartupArchive.of(jdk, executable, List.of("-XX:SharedArchiveFile=mine.jsa"), false, trainDir)).isNull();
+        assertThat(StartupArchive.of(jdk, executable, List.of("-javaagent:agent.jar"), false, trainDir)).isNull();
+        assertThat(StartupArchive.of(jdk, executable, List.of(), true, trainDir)).isNull();
+        assertThat(StartupArchive.of(jdk, executable, List.of("-Xmx64m"), false, trainDir)).isNotNull();
     }
 
     @Test
     void theKeyIsTheJdkBuildAndOnJdk25AlsoTheCpu() {
         Jdk other = new Jdk(jdk.home(), "17.0.2+1", "test", 17);
         Jdk jdk25 = new Jdk(jdk.home(), "17.0.1+1", "test", 25);
-        assertThat(StartupArchive.of(other, executable, List.of(), false).noneMarker())
+        assertThat(StartupArchive.of(other, executable, List.of(), false, trainDir).noneMarker())
                 .isNotEqualTo(archive().noneMarker());
-        StartupArchive aot = StartupArchive.of(jdk25, executable, List.of(), false);
+        StartupArchive aot = StartupArchive.of(jdk25, executable, List.of(), false, trainDir);
         assertThat(aot.isAotCache()).isTrue();
         assertThat(aot.noneMarker()).isNotEqualTo(archive().noneMarker());
         assertThat(aot.shellGlob()).endsWith("'.aot'");
