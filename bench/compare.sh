@@ -238,7 +238,7 @@ check() {
 wait_dumps() {
   local i
   for ((i = 0; i < 240; i++)); do
-    [ -z "$(find "$cache" -name '.tmp-cds-*' 2>/dev/null | head -n 1)" ] && return 0
+    [ -z "$(find "$cache.train" -name '*.placing' 2>/dev/null | head -n 1)" ] && return 0
     sleep 0.5
   done
   warn "a start-up archive in $cache was not placed in 2 minutes"

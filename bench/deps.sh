@@ -52,9 +52,11 @@ for jdk in "${jdks[@]}"; do
   exports=(--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED
     --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED
     --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED)
-  # The second runs recorded the start-up archives; let the background jobs place them.
+  # The second runs recorded the start-up archives; the third start the jobs that place them.
+  "$root/bin/jiffy" run "$work/P.java" >/dev/null
+  "$root/bin/jiffy" tool $gjf --version >/dev/null 2>&1
   for _ in $(seq 240); do
-    [ -z "$(find "$JIFFY_CACHE" -name '.tmp-cds-*' | head -n 1)" ] && break; sleep 0.5
+    [ -z "$(find "$JIFFY_CACHE.train" -name '*.placing' 2>/dev/null | head -n 1)" ] && break; sleep 0.5
   done
   n=$(find "$JIFFY_CACHE" -name '.cds-*.[0-9]*.*' | wc -l)
   [ "$n" -ge 2 ] || echo "warning: $n start-up archives in $JIFFY_CACHE, not 2" >&2

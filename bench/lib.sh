@@ -53,7 +53,7 @@ pick_maven() {
 wait_dumps() {
   local i
   for ((i = 0; i < 240; i++)); do
-    [ -z "$(find "$JIFFY_CACHE" -name '.tmp-cds-*' 2>/dev/null | head -n 1)" ] && return 0
+    [ -z "$(find "$JIFFY_CACHE.train" -name '*.placing' 2>/dev/null | head -n 1)" ] && return 0
     sleep 0.5
   done
   warn "a start-up archive in the scratch cache was not placed in 2 minutes"

@@ -368,7 +368,7 @@ cat >"$clean" <<'EOF'
 #!/bin/sh
 # Waits for the start-up archives being placed in the background, then runs `$1 clean -cache`.
 i=0
-while [ $i -lt 240 ] && [ -n "$(find "$JIFFY_CACHE" -name '.tmp-cds-*' 2>/dev/null | head -n 1)" ]; do
+while [ $i -lt 240 ] && [ -n "$(find "$JIFFY_CACHE.train" -name '*.placing' 2>/dev/null | head -n 1)" ]; do
   sleep 0.5
   i=$((i + 1))
 done

@@ -179,7 +179,8 @@ public final class StartupArchive {
                 + "  [ -f \"$jiffy_f\" ] || continue\n"
                 + "  jiffy_c=1 jiffy_b=${jiffy_f%.run}\n"
                 + "  kill -0 \"${jiffy_b##*.}\" 2>/dev/null && continue\n"
-                + "  { mv -f \"$jiffy_f\" \"$jiffy_b.placing\" && { set +f; " + placeLines()
+                + "  { mv -f \"$jiffy_f\" \"$jiffy_b.placing\" && { set +f; cd " + q(trainDir.toString())
+                + " && [ -O . ] && " + placeLines()
                 + "; }; } </dev/null >/dev/null 2>&1 3>&- 4>&- 5>&- &\n"
                 + "done; set -f\n"
                 + "[ -n \"$jiffy_c\" ] && exec " + command.apply(List.of()) + " \"$@\"\n";
@@ -209,8 +210,10 @@ public final class StartupArchive {
     }
 
     /**
-     * The background job for {@code $jiffy_b} (a claim's name without ".run"): the JVM checks what
-     * the run left; a good archive is renamed into place under its size, else the none marker.
+     * The background job for {@code $jiffy_b} (a claim's name without ".run"), in the training
+     * directory (where a JVM that crashes on a bad archive leaves its hs_err file, for trim): the
+     * JVM checks what the run left; a good archive is renamed into place under its size, else the
+     * none marker.
      */
     private String placeLines() {
         String java = q(this.java.toString());
