@@ -46,6 +46,32 @@ class LauncherPathIT {
         assertThat(hit).printed("hi 0\n");
     }
 
+    /**
+     * On JDK 25 jiffy's own archive is the AOT cache: the first JVM-path start records it (with
+     * nothing of the JVM's on stdout), a background job assembles it, later starts map it.
+     */
+    @Test
+    void onJdk25JiffysOwnJvmRecordsAndThenMapsItsAotCache() throws Exception {
+        Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no JDK 25");
+        Path install = installCopy(sandbox.dir().resolve("my tools").resolve("jiffy"));
+        Path launcher = install.resolve("bin/jiffy");
+        Jiffy jiffy = sandbox.jiffy().with("JAVA_HOME", jdk25.toString());
+        Jiffy.write(sandbox.work().resolve("Hi.java"),
+                "class Hi { public static void main(String[] a) { System.out.println(\"hi \" + a.length); } }\n");
+        Result first = jiffy.exec(List.of(launcher.toString(), "run", "-a", "Hi.java", "x"), new byte[0]);
+        assertThat(first).printed("hi 1\n").stderr().isEmpty();
+        Path aot = Path.of(install + "/target/cds" + jdk25 + "/jiffy.aot");
+        for (int i = 0; i < 480 && !Files.exists(aot); i++) {
+            Thread.sleep(250);
+        }
+        assertThat(aot).as("assembled in the background").exists();
+        for (int i = 0; i < 2; i++) {
+            Result run = jiffy.exec(List.of(launcher.toString(), "run", "-a", "Hi.java", "x"), new byte[0]);
+            assertThat(run).printed("hi 1\n").stderr().isEmpty();
+        }
+    }
+
     /** The launcher and the built jar with its libraries, as a clone that has built itself holds them. */
     private static Path installCopy(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("bin"));
