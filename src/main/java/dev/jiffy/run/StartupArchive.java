@@ -33,7 +33,8 @@ import java.util.List;
  * {@code stat} covers it), because JDK 17 crashes on a dynamic archive cut short; a damaged one is
  * removed and made again.
  *
- * <p>The key is the JDK's home and build, and for the AOT cache also the CPU, whose code it holds.
+ * <p>The key is the JDK's home and build and the program's JVM options, and for the AOT cache
+ * also the CPU, whose code it holds.
  * Archives stay in the local cache: the remote tier stores only action outputs.
  */
 public final class StartupArchive {
@@ -75,7 +76,9 @@ public final class StartupArchive {
             return null;
         }
         boolean aot = jdk.feature() >= 25;
-        String id = jdk.home() + "\n" + jdk.vmVersion() + (aot ? "\n" + cpu() : "");
+        // The program's options too: an archive made under others (--enable-preview, a module
+        // option) is one the JVM would reject in silence at every start.
+        String id = jdk.home() + "\n" + jdk.vmVersion() + "\n" + String.join("\0", jvmOptions) + (aot ? "\n" + cpu() : "");
         return new StartupArchive(jdk.javaBinary(), executable, jvmOptions,
                 Sha256.of(id.getBytes(StandardCharsets.UTF_8)).substring(0, 16), aot, trainDir);
     }

@@ -172,10 +172,12 @@ class StartupArchiveTest {
     }
 
     @Test
-    void theKeyIsTheJdkBuildAndOnJdk25AlsoTheCpu() {
+    void theKeyIsTheJdkBuildAndTheProgramsOptionsAndOnJdk25AlsoTheCpu() {
         Jdk other = new Jdk(jdk.home(), "17.0.2+1", "test", 17);
         Jdk jdk25 = new Jdk(jdk.home(), "17.0.1+1", "test", 25);
         assertThat(StartupArchive.of(other, executable, List.of(), false, trainDir).noneMarker())
+                .isNotEqualTo(archive().noneMarker());
+        assertThat(StartupArchive.of(jdk, executable, List.of("--enable-preview"), false, trainDir).noneMarker())
                 .isNotEqualTo(archive().noneMarker());
         StartupArchive aot = StartupArchive.of(jdk25, executable, List.of(), false, trainDir);
         assertThat(aot.isAotCache()).isTrue();
