@@ -8,6 +8,8 @@
 # Usage: bench/archive.sh [rounds] [jdk-home...]   (WRITE_RESULTS=0 prints only)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 rounds=${1:-15}
 shift || true
 jdks=("$@")
@@ -35,18 +37,7 @@ placed() {
 cat >"$work/Hello.java" <<'JAVA'
 public class Hello { public static void main(String[] a) { System.out.println("Hello from jiffy!"); } }
 JAVA
-cat >"$work/P.java" <<'JAVA'
-//DEPS info.picocli:picocli:4.7.7
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-@Command(name = "p", mixinStandardHelpOptions = true)
-public class P implements Runnable {
-    @Option(names = "-n") int n = 3;
-    public void run() { System.out.println("picocli " + CommandLine.VERSION + " n=" + n); }
-    public static void main(String[] a) { System.exit(new CommandLine(new P()).execute(a)); }
-}
-JAVA
+picocli_script "$work/P.java"
 touch -d '1 minute ago' "$work/Hello.java" "$work/P.java"
 out=$work/out.md
 {

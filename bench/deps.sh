@@ -6,6 +6,8 @@
 # Usage: bench/deps.sh [rounds] [jdk-home...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 rounds=${1:-21}
 shift || true
 jdks=("$@")
@@ -21,18 +23,7 @@ measure() {
   echo $((t1 - t0)) >>"$work/$name"
 }
 gjf=com.google.googlejavaformat:google-java-format:1.28.0
-cat >"$work/P.java" <<'JAVA'
-//DEPS info.picocli:picocli:4.7.7
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-@Command(name = "p", mixinStandardHelpOptions = true)
-public class P implements Runnable {
-    @Option(names = "-n") int n = 3;
-    public void run() { System.out.println("picocli " + CommandLine.VERSION + " n=" + n); }
-    public static void main(String[] a) { System.exit(new CommandLine(new P()).execute(a)); }
-}
-JAVA
+picocli_script "$work/P.java"
 touch -d '1 minute ago' "$work/P.java"
 echo "# bench/deps.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $rounds interleaved rounds, nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg)"
 for jdk in "${jdks[@]}"; do

@@ -1,5 +1,5 @@
 # shellcheck shell=bash disable=SC2034,SC2153,SC2154
-# Shared by bench/projects.sh and bench/test.sh, which source it once they have die, note and
+# Shared by bench/projects.sh, bench/test.sh, bench/deps.sh and bench/archive.sh, which source it once they have die, note and
 # warn. Sourcing it sets mvn_cache (where the fetched Maven is kept) and defines functions; the
 # variables they read (scratch, JIFFY_CACHE, MAVEN_VERSION, MAVEN_FALLBACK, V_DEPENDENCY) are the
 # scripts' own, read when a function runs.
@@ -155,4 +155,20 @@ ratio() {
   fi
   met=$(awk -v r="$r" -v g="$goal" 'BEGIN {print (r <= g) ? "met" : "MISSED"}')
   goals+=("$1|$2|${r}x|<= ${goal}x|$met")
+}
+
+# Writes the //DEPS picocli script of bench/deps.sh and bench/archive.sh to $1 (class P).
+picocli_script() {
+  cat >"$1" <<'JAVA'
+//DEPS info.picocli:picocli:4.7.7
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+@Command(name = "p", mixinStandardHelpOptions = true)
+public class P implements Runnable {
+    @Option(names = "-n") int n = 3;
+    public void run() { System.out.println("picocli " + CommandLine.VERSION + " n=" + n); }
+    public static void main(String[] a) { System.exit(new CommandLine(new P()).execute(a)); }
+}
+JAVA
 }
