@@ -49,12 +49,16 @@ public class Compute {
 EOF
   "$jdk/bin/javac" -d "$work/classes" "$work/Compute.java"
   "$root/bin/jiffy" build "$root/examples/hello/Hello.java" >/dev/null
-  "$root/bin/jiffy" run "$root/examples/hello/Hello.java" >/dev/null
+  "$root/bin/jiffy" run "$root/examples/hello/Hello.java" >/dev/null   # records the program's archive
+  "$root/bin/jiffy" run "$root/examples/hello/Hello.java" >/dev/null   # places it
   exe=$(ls "$work"/cache/*/*-d/Hello)
-  archive=$(ls "$(dirname "$exe")"/.cds-*.jsa 2>/dev/null || true)
-  for _ in $(seq 30); do [ -n "$archive" ] && break; sleep 1; archive=$(ls "$(dirname "$exe")"/.cds-*.jsa 2>/dev/null || true); done
+  # JDK 17-24: a dynamic class-data archive; JDK 25 and later: the AOT cache (jiffy's own too).
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null)
+  if [ "${major:-0}" -ge 25 ]; then ext=aot flag=-XX:AOTCache=; else ext=jsa flag=-XX:SharedArchiveFile=; fi
+  archive=$(ls "$(dirname "$exe")"/.cds-*."$ext" 2>/dev/null || true)
+  for _ in $(seq 30); do [ -n "$archive" ] && break; sleep 1; archive=$(ls "$(dirname "$exe")"/.cds-*."$ext" 2>/dev/null || true); done
   jar=$root/target/jiffy.jar
-  tool_cds=$root/target/cds$jdk/jiffy.jsa
+  tool_cds=$root/target/cds$jdk/jiffy.$ext
   "$root/bin/jiffy" build "$root/examples/hello/Hello.java" >/dev/null   # makes jiffy's own archive
   hit=(-cp "$jar" dev.jiffy.cli.Main build "$root/examples/hello/Hello.java")
   names=(p-plain p-c1 p-noperf p-serial p-c1-noperf p-c1-noperf-archive p-archive
@@ -66,13 +70,13 @@ EOF
     measure p-noperf "$java" -XX:-UsePerfData -cp "$work/classes" Hello
     measure p-serial "$java" -XX:+UseSerialGC -cp "$work/classes" Hello
     measure p-c1-noperf "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp "$exe" Hello
-    measure p-c1-noperf-archive "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData "-XX:SharedArchiveFile=$archive" '-Xlog:cds*=off' -cp "$exe" Hello
-    measure p-archive "$java" "-XX:SharedArchiveFile=$archive" '-Xlog:cds*=off' -cp "$exe" Hello
+    measure p-c1-noperf-archive "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData "$flag$archive" '-Xlog:cds*=off' -cp "$exe" Hello
+    measure p-archive "$java" "$flag$archive" '-Xlog:cds*=off' -cp "$exe" Hello
     measure j-plain "$java" "${hit[@]}"
     measure j-c1 "$java" -XX:TieredStopAtLevel=1 "${hit[@]}"
     measure j-c1-serial "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${hit[@]}"
     measure j-c1-serial-noperf "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${hit[@]}"
-    measure j-c1-serial-noperf-archive "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:SharedArchiveFile=$tool_cds" '-Xlog:cds*=off' "${hit[@]}"
+    measure j-c1-serial-noperf-archive "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "$flag$tool_cds" '-Xlog:cds*=off' "${hit[@]}"
   done
   for _ in $(seq "$compute_rounds"); do
     measure c-plain "$java" -cp "$work/classes" Compute
