@@ -228,8 +228,10 @@ public final class StartupArchive {
                 : "[ -s \"$jiffy_b.jsa\" ] && " + java + " -Xshare:on \"-XX:SharedArchiveFile=$jiffy_b.jsa\" " + tail
                         + " -version";
         String made = "\"$jiffy_b" + extension() + "\"";
-        return "if " + check + "; then jiffy_n=$(wc -c <" + made + ") && rm -f " + shellGlob() + " && mv -f " + made + " "
-                + q(dir() + "/" + prefix()) + "$((jiffy_n))" + q(extension())
+        // Renamed over one of the same size, then any of another size removed: a reader always finds one.
+        return "if " + check + "; then jiffy_n=$(wc -c <" + made + ") && jiffy_a=" + q(dir() + "/" + prefix())
+                + "$((jiffy_n))" + q(extension()) + " && mv -f " + made + " \"$jiffy_a\" && for jiffy_o in " + shellGlob()
+                + "; do [ \"$jiffy_o\" = \"$jiffy_a\" ] || rm -f \"$jiffy_o\"; done"
                 + "; else { true >" + q(noneMarker().toString()) + "; } 2>/dev/null; fi; rm -f \"$jiffy_b\".*";
     }
 

@@ -213,15 +213,24 @@ class ReliabilityCorruptionIT {
         assertVerifiesClean(jiffy);
     }
 
-    /** The one archive in {@code exeDir} once no background job is placing one. */
+    /**
+     * The one archive in {@code exeDir} once no background job is placing one (a job in
+     * {@code <cache>.train}; the cache is two levels above the executable's directory).
+     */
     static Path awaitArchive(Path exeDir) throws Exception {
+        Path training = Path.of(exeDir.getParent().getParent() + ".train");
         for (int i = 0; i < 480; i++) {
+            List<String> archives;
             try (Stream<Path> files = Files.list(exeDir)) {
-                List<String> names = files.map(f -> f.getFileName().toString()).toList();
-                List<String> archives = names.stream().filter(n -> n.matches("\\.cds-[0-9a-f]{16}\\.[0-9]+\\.(jsa|aot)")).toList();
-                if (archives.size() == 1 && names.stream().noneMatch(n -> n.startsWith(".tmp-"))) {
-                    return exeDir.resolve(archives.get(0));
-                }
+                archives = files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.matches("\\.cds-[0-9a-f]{16}\\.[0-9]+\\.(jsa|aot)")).toList();
+            }
+            boolean placing;
+            try (Stream<Path> files = Files.exists(training) ? Files.list(training) : Stream.empty()) {
+                placing = files.anyMatch(f -> f.getFileName().toString().endsWith(".placing"));
+            }
+            if (archives.size() == 1 && !placing) {
+                return exeDir.resolve(archives.get(0));
             }
             Thread.sleep(250);
         }
