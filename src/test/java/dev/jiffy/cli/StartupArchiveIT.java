@@ -77,6 +77,16 @@ class StartupArchiveIT {
         }
     }
 
+    /** Whether the one archive there now is not the damaged one; a job placing another may just have removed it. */
+    private static boolean madeAgain(Path exeDir, byte[] bad) throws Exception {
+        List<Path> found = archives(exeDir);
+        try {
+            return found.size() == 1 && !java.util.Arrays.equals(Files.readAllBytes(found.get(0)), bad);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
     private static Path awaitArchive(Path exeDir) throws Exception {
         return ReliabilityCorruptionIT.awaitArchive(exeDir);
     }
@@ -151,8 +161,7 @@ class StartupArchiveIT {
             } else {
                 assertTracedRan(jiffy.run("run", "-x", "Exits.java", "d" + i), "d" + i);
             }
-            List<Path> found = archives(exeDir);
-            if (found.size() == 1 && !java.util.Arrays.equals(Files.readAllBytes(found.get(0)), bad)) {
+            if (madeAgain(exeDir, bad)) {
                 again = awaitArchive(exeDir);
             }
         }
