@@ -12,19 +12,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/lib.sh"
 rounds=${1:-15}
 shift || true
-jdks=("$@")
-[ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/temurin-25-jdk-amd64)
+bench_jdks "$@"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export JIFFY_DAEMON=0
-now() { echo "${EPOCHREALTIME/./}"; }
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
-measure() {
-  local name=$1; shift
-  local t0 t1
-  t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; t1=$(now)
-  echo $((t1 - t0)) >>"$work/$name"
-}
 # Waits until the archive of the executable in directory $1 is in place.
 placed() {
   local _

@@ -10,18 +10,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/lib.sh"
 rounds=${1:-21}
 shift || true
-jdks=("$@")
-[ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/temurin-25-jdk-amd64)
+bench_jdks "$@"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-now() { echo "${EPOCHREALTIME/./}"; }
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
-measure() {
-  local name=$1; shift
-  local t0 t1
-  t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; t1=$(now)
-  echo $((t1 - t0)) >>"$work/$name"
-}
 gjf=com.google.googlejavaformat:google-java-format:1.28.0
 picocli_script "$work/P.java"
 touch -d '1 minute ago' "$work/P.java"

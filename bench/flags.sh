@@ -8,24 +8,14 @@
 # Usage: bench/flags.sh [rounds] [jdk-home...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 rounds=${1:-21}
 compute_rounds=${COMPUTE_ROUNDS:-5}
 shift || true
-jdks=("$@")
-[ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/temurin-25-jdk-amd64)
+bench_jdks "$@"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-
-now() { echo "${EPOCHREALTIME/./}"; }   # microseconds, no helper process
-
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
-
-measure() { # name, then the command; appends a sample in ms*1000 to $work/<name>
-  local name=$1; shift
-  local t0 t1
-  t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; t1=$(now)
-  echo $((t1 - t0)) >>"$work/$name"
-}
 
 for jdk in "${jdks[@]}"; do
   [ -x "$jdk/bin/java" ] || continue

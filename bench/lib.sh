@@ -1,5 +1,5 @@
 # shellcheck shell=bash disable=SC2034,SC2153,SC2154
-# Shared by bench/projects.sh, bench/test.sh, bench/deps.sh and bench/archive.sh, which source it once they have die, note and
+# Shared by bench/projects.sh, bench/test.sh, bench/server.sh, bench/deps.sh, bench/archive.sh and bench/flags.sh, which source it once they have die, note and
 # warn. Sourcing it sets mvn_cache (where the fetched Maven is kept) and defines functions; the
 # variables they read (scratch, JIFFY_CACHE, MAVEN_VERSION, MAVEN_FALLBACK, V_DEPENDENCY) are the
 # scripts' own, read when a function runs.
@@ -171,4 +171,22 @@ public class P implements Runnable {
     public static void main(String[] a) { System.exit(new CommandLine(new P()).execute(a)); }
 }
 JAVA
+}
+
+# The JDKs of a benchmark: its arguments, else the java on PATH and JDK 25. Sets the array jdks.
+bench_jdks() {
+  jdks=("$@")
+  [ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/temurin-25-jdk-amd64)
+}
+
+# Interleaved rounds (deps.sh, archive.sh, flags.sh; server.sh has its own measure and median):
+# now is microseconds with no helper process; measure NAME CMD... appends one sample to
+# $work/NAME, and fails the benchmark when the command fails; median prints a file's in ms.
+now() { echo "${EPOCHREALTIME/./}"; }
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
+measure() {
+  local name=$1; shift
+  local t0 t1
+  t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; t1=$(now)
+  echo $((t1 - t0)) >>"$work/$name"
 }
