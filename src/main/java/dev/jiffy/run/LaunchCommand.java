@@ -71,7 +71,12 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
         if (this.archive == null || !this.archive.mayTrain()) {
             return execLine();
         }
-        return this.archive.claimLines(this::command) + (train ? this.archive.trainLines(this::command) : "") + execLine();
+        return withoutArchive(train);
+    }
+
+    /** Without an archive yet: place what an earlier run recorded, else record it if {@code train}, else start plain. */
+    private String withoutArchive(boolean train) {
+        return archive.claimLines(this::command) + (train ? archive.trainLines(this::command) : "") + execLine();
     }
 
     /** The plain command line, for a run with no archive of jiffy's. */
@@ -104,6 +109,6 @@ public record LaunchCommand(Path java, List<String> jvmOptions, Path executable,
             return body + execLine();
         }
         return body + "[ -e " + ShellQuote.quote(archive.noneMarker().toString()) + " ] && " + execLine() + "\n"
-                + archive.claimLines(this::command) + archive.trainLines(this::command) + execLine();
+                + withoutArchive(true);
     }
 }
