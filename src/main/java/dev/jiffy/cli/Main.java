@@ -1,6 +1,7 @@
 package dev.jiffy.cli;
 
 import dev.jiffy.run.RunException;
+import dev.jiffy.work.WarmCompiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,12 +24,20 @@ public final class Main {
     private final Map<String, String> env;
     private final Path cwd;
     private final Clock clock;
+    private final WarmCompiles compiles;
 
     public Main(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock) {
         this(java.io.InputStream.nullInputStream(), out, err, env, cwd, clock);
     }
 
     public Main(java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock) {
+        this(in, out, err, env, cwd, clock, WarmCompiles.none());
+    }
+
+    /** @param compiles the compiles a long-lived JVM remembers from one command to the next */
+    public Main(java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock,
+            WarmCompiles compiles) {
+        this.compiles = compiles;
         this.in = in;
         this.out = out;
         this.err = err;
@@ -103,9 +112,9 @@ public final class Main {
             case "edit" -> new EditCommand(out, env, cwd).run(rest);
             case "install" -> new InstallCommand(out, err, env, cwd).install(rest);
             case "uninstall" -> new InstallCommand(out, err, env, cwd).uninstall(rest);
-            case "run", "build" -> new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run(command, rest);
-            case "test" -> new TestCommand(out, err, env, cwd, clock, Settings.from(env)).run(rest);
-            case "tool" -> new ToolCommand(new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)), err, env, cwd,
+            case "run", "build" -> new ProgramCommand(in, err, env, cwd, clock, Settings.from(env), compiles).run(command, rest);
+            case "test" -> new TestCommand(out, err, env, cwd, clock, Settings.from(env), compiles).run(rest);
+            case "tool" -> new ToolCommand(new ProgramCommand(in, err, env, cwd, clock, Settings.from(env), compiles), err, env, cwd,
                     clock).run(rest);
             default -> {
                 // `jiffy FILE args`, as a #!/usr/bin/env jiffy line runs a script, is `jiffy run FILE args`;
@@ -115,7 +124,7 @@ public final class Main {
                         || command.indexOf('@') < 0 && ProgramCommand.isAlias(command, cwd, env))) {
                     List<String> all = new java.util.ArrayList<>(List.of(command));
                     all.addAll(rest);
-                    yield new ProgramCommand(in, err, env, cwd, clock, Settings.from(env)).run("run", all);
+                    yield new ProgramCommand(in, err, env, cwd, clock, Settings.from(env), compiles).run("run", all);
                 }
                 throw new UsageException("unknown command \"" + command + "\"");
             }

@@ -15,6 +15,7 @@ import dev.jiffy.work.Jdk;
 import dev.jiffy.work.ProjectBuilder;
 import dev.jiffy.work.Target;
 import dev.jiffy.work.ToolBuilder;
+import dev.jiffy.work.WarmCompiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -51,14 +52,17 @@ final class ProgramCommand {
     private final Path cwd;
     private final Clock clock;
     private final Settings settings;
+    private final WarmCompiles compiles;
 
-    ProgramCommand(java.io.InputStream in, PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings) {
+    ProgramCommand(java.io.InputStream in, PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings,
+            WarmCompiles compiles) {
         this.in = in;
         this.err = err;
         this.env = env;
         this.cwd = cwd;
         this.clock = clock;
         this.settings = settings;
+        this.compiles = compiles;
     }
 
     /** {@code run} and {@code build} of a file or directory. */
@@ -105,7 +109,7 @@ final class ProgramCommand {
             }
             if (pom != null) {
                 ProjectBuilder project = new ProjectBuilder(session.buildCache(!flags.dryRun() && !offline(flags)),
-                        Jdk.current(), toolVersion, cwd, reporter, manifest);
+                        Jdk.current(), toolVersion, cwd, reporter, manifest, compiles);
                 return new Execution(rebuild -> project.build(pom, flags.mainClass(), rebuild || flags.rebuild(),
                         flags.dryRun() && !rebuild, offline(flags), env), program(flags, key, List.of(), arguments, javaOptions),
                         manifest);
@@ -126,7 +130,7 @@ final class ProgramCommand {
                     : targetArg.equals("-") ? Target.resolve(base, StdinScript.save(in, root).toString())
                     : Target.resolve(base, targetArg);
             Builder builder = new Builder(session.buildCache(!flags.dryRun() && !offline(flags)), Jdk.current(),
-                    toolVersion, cwd, reporter, manifest, clock);
+                    toolVersion, cwd, reporter, manifest, clock, compiles);
             Map<String, String> properties = systemProperties();
             properties.putAll(flags.properties());
             BuildRequest request = new BuildRequest(target, flags.mainClass(), flags.rebuild(), flags.dryRun(),

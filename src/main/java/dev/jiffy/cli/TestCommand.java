@@ -46,14 +46,17 @@ final class TestCommand {
     private final Path cwd;
     private final Clock clock;
     private final Settings settings;
+    private final dev.jiffy.work.WarmCompiles compiles;
 
-    TestCommand(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings) {
+    TestCommand(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings,
+            dev.jiffy.work.WarmCompiles compiles) {
         this.out = out;
         this.err = err;
         this.env = env;
         this.cwd = cwd;
         this.clock = clock;
         this.settings = settings;
+        this.compiles = compiles;
     }
 
     int run(List<String> args) throws UsageException, Failure, RunException, IOException {
@@ -75,8 +78,8 @@ final class TestCommand {
             StatManifest manifest = StatManifest.load(session.root() != null && key != null
                     ? RunFiles.manifestLocation(session.root(), key) : null, toolVersion);
             dev.jiffy.cache.Cache cache = session.buildCache(!flags.build().dryRun() && !offline(flags));
-            ProjectBuilder builder = new ProjectBuilder(cache, Jdk.current(), toolVersion, cwd, reporter, manifest);
-            Builder scripts = new Builder(cache, Jdk.current(), toolVersion, cwd, reporter, manifest, clock);
+            ProjectBuilder builder = new ProjectBuilder(cache, Jdk.current(), toolVersion, cwd, reporter, manifest, compiles);
+            Builder scripts = new Builder(cache, Jdk.current(), toolVersion, cwd, reporter, manifest, clock, compiles);
             // Modules are built one by one, then their test JVMs run side by side, up to a core each;
             // the results are printed in the modules' order.
             for (Unit unit : units(flags, builder)) {

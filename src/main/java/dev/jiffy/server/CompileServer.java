@@ -3,6 +3,7 @@ package dev.jiffy.server;
 import dev.jiffy.cli.Main;
 import dev.jiffy.run.ServerDirectory;
 import dev.jiffy.run.ToolCode;
+import dev.jiffy.work.WarmCompiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +63,8 @@ public final class CompileServer {
     private final String java;
     private final long started = System.currentTimeMillis();
     private final AtomicLong builds = new AtomicLong();
+    /** The last compile of each recent program or module, so that an edit recompiles only what changed. */
+    private final WarmCompiles compiles = WarmCompiles.keeping(16);
     private final AtomicLong lastWork = new AtomicLong(System.currentTimeMillis());
     private volatile boolean busy;
     private volatile boolean collected;
@@ -186,7 +189,8 @@ public final class CompileServer {
                 OutputStream err = request.output(2, reply.resolveSibling(reply.getFileName() + ".2"), captured, "err");
                 PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            Main main = new Main(InputStream.nullInputStream(), outStream, errStream, env, request.cwd(), Clock.systemUTC());
+            Main main = new Main(InputStream.nullInputStream(), outStream, errStream, env, request.cwd(), Clock.systemUTC(),
+                    compiles);
             status = main.run(request.args().toArray(String[]::new));
         }
         try {

@@ -28,10 +28,11 @@ public final class Builder {
     private final SourceScanner scanner;
     private final Clock clock;
 
+    /** @param compiles the compiles this JVM remembers, which an edit's compile builds on */
     public Builder(Cache cache, Jdk jdk, String toolVersion, Path cwd, BuildReporter reporter, SourceScanner scanner,
-            Clock clock) {
+            Clock clock, WarmCompiles compiles) {
         this.cache = cache;
-        this.toolchain = new Toolchain(toolVersion, jdk);
+        this.toolchain = new Toolchain(toolVersion, jdk, compiles);
         this.cwd = cwd;
         this.reporter = reporter;
         this.scanner = scanner;

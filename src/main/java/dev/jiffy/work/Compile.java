@@ -34,11 +34,13 @@ final class Compile implements Action<Compile.Compiled> {
 
     private final Target target;
     private final List<Path> sources;
+    private final Map<String, String> sourceHashes;
     private final List<String> javacOptions;
     private final ClassPath classpath;
     private final Path cwd;
     private final BuildReporter reporter;
     private final ActionKey key;
+    private final WarmCompiles compiles;
 
     /**
      * @param sourceHashes each source's path below the target's root and its SHA-256, in the order of {@code sources}
@@ -47,6 +49,7 @@ final class Compile implements Action<Compile.Compiled> {
             ClassPath classpath, Toolchain toolchain, Path cwd, BuildReporter reporter) {
         this.target = target;
         this.sources = sources;
+        this.sourceHashes = sourceHashes;
         this.javacOptions = javacOptions;
         this.classpath = classpath;
         this.cwd = cwd;
@@ -60,6 +63,7 @@ final class Compile implements Action<Compile.Compiled> {
             classpath.processors().artifacts().forEach(a -> key.add("processor " + a.keyLine()));
         }
         this.key = key;
+        this.compiles = toolchain.compiles();
     }
 
     @Override
@@ -90,6 +94,19 @@ final class Compile implements Action<Compile.Compiled> {
         return "javac " + n + " file" + (n == 1 ? "" : "s") + " of " + SourceSet.display(cwd, target.path());
     }
 
+    /**
+     * What this compile's action ID holds but the sources' content, and where the sources and the
+     * class path are: what a remembered compile must share with this one to be built on.
+     */
+    private String context(List<Path> classpath) {
+        StringBuilder b = new StringBuilder();
+        key.lines().stream().filter(l -> !l.startsWith("source ")).forEach(l -> b.append(l).append('\n'));
+        b.append("root ").append(target.root()).append('\n');
+        sources.forEach(s -> b.append("path ").append(s).append('\n'));
+        classpath.forEach(p -> b.append("classpath ").append(p).append('\n'));
+        return b.toString();
+    }
+
     /** javac's diagnostics are printed as javac prints them; a failed compile has said why. */
     @Override
     public Compiled run(Cache cache, ActionId id) throws BuildException, IOException {
@@ -105,7 +122,7 @@ final class Compile implements Action<Compile.Compiled> {
             options.add(1, String.join(java.io.File.pathSeparator,
                     classpath.processors().files().stream().map(Path::toString).toList()));
         }
-        Compiler.Result result = Compiler.compile(target.root(), sources, target.singleFile(), options, files);
+        Compiler.Result result = compiles.compile(target, sources, sourceHashes, options, files, context(files), reporter);
         if (!result.diagnostics().isEmpty()) {
             reporter.compilerOutput(Compiler.forDisplay(result.diagnostics(), target.root(), cwd));
         }

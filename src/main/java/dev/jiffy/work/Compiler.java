@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,15 +83,39 @@ final class Compiler {
      */
     static Result compile(Path root, List<Path> sources, boolean script, List<String> options, List<Path> classpath)
             throws IOException {
+        return compile(root, sources, script, options, classpath, Map.of(), false).result();
+    }
+
+    /**
+     * What one source compiled to: its top-level types in source order, those of them with a
+     * main method, the class files it gave, and the SHA-256 of its types' {@link TypeApi} text
+     * (null unless asked for).
+     */
+    record Unit(List<String> topLevel, List<String> mains, List<String> entries, String api) {}
+
+    /**
+     * A compile seen source by source, for {@link WarmCompiles}. {@code whole} if every file
+     * written came from one of the sources: no annotation processor ran and no source outside
+     * the task (a {@code .java} file on the class path) was compiled with them.
+     */
+    record Detailed(Result result, Map<Path, Unit> units, boolean whole) {}
+
+    /**
+     * @param earlier class files put on the class path ahead of {@code classpath}, from memory:
+     *                those of the sources an incremental compile leaves alone
+     * @param api     whether to compute each source's {@link TypeApi}
+     */
+    static Detailed compile(Path root, List<Path> sources, boolean script, List<String> options, List<Path> classpath,
+            Map<String, byte[]> earlier, boolean api) throws IOException {
         javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IOException(System.getProperty("java.home") + " has no Java compiler (a JRE, not a JDK?)");
         }
         StringWriter diagnostics = new StringWriter();
         Map<String, byte[]> classes = new TreeMap<>();
-        List<JavaFileObject> units = new ArrayList<>();
+        Map<Path, SourceFile> units = new LinkedHashMap<>();
         for (Path source : sources) {
-            units.add(new SourceFile(source, MARK + root.relativize(source).toString() + MARK,
+            units.put(source, new SourceFile(source, MARK + root.relativize(source).toString() + MARK,
                     script && source.equals(sources.get(0))));
         }
         List<String> args = new ArrayList<>(List.of("-encoding", "UTF-8", "-Xlint:-options"));
@@ -99,27 +124,30 @@ final class Compiler {
             args.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         }
         args.addAll(options);
-        MainFinder mains = new MainFinder();
         try (StandardJavaFileManager standard = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
-                JavaFileManager memory = new MemoryOutput(standard, classes)) {
+                MemoryOutput memory = new MemoryOutput(standard, classes, earlier)) {
             if (classpath.isEmpty()) {
                 // Else javac takes java.class.path, jiffy's own jars: a script would compile against them.
                 standard.setLocation(javax.tools.StandardLocation.CLASS_PATH, List.of());
             }
             JavacTask task;
             try {
-                task = (JavacTask) javac.getTask(diagnostics, memory, null, args, null, units);
+                task = (JavacTask) javac.getTask(diagnostics, memory, null, args, null, List.copyOf(units.values()));
             } catch (IllegalArgumentException e) {
-                return new Result(null, "javac: " + e.getMessage() + "\n");
+                return new Detailed(new Result(null, "javac: " + e.getMessage() + "\n"), Map.of(), false);
             }
-            task.addTaskListener(mains);
+            UnitListener listener = new UnitListener(api ? task.getElements() : null);
+            task.addTaskListener(listener);
             boolean ok = task.call();
             String text = diagnostics.toString();
             if (!ok) {
-                return new Result(null, text);
+                return new Detailed(new Result(null, text), Map.of(), false);
             }
-            List<String> chosen = script ? mains.firstTopLevelIfMain() : mains.withMain();
-            return new Result(new CompileOutput(classes, chosen, text), text);
+            List<String> chosen = script ? listener.firstTopLevelIfMain() : listener.withMain();
+            Map<Path, Unit> byPath = new LinkedHashMap<>();
+            units.forEach((path, file) -> byPath.put(path, listener.unit(file, memory.entriesOf(file))));
+            boolean whole = !listener.processed && memory.unattributed == 0;
+            return new Detailed(new Result(new CompileOutput(classes, chosen, text), text), byPath, whole);
         }
     }
 
@@ -188,29 +216,75 @@ final class Compiler {
     /**
      * Keeps what javac writes in memory; the cache, not a classes directory, is where it goes.
      * Class files and the resources annotation processors write are the output; the sources they
-     * generate are compiled in the same task, read back from memory, and are not.
+     * generate are compiled in the same task, read back from memory, and are not. Each class file
+     * is noted against the source it came from. The {@code earlier} class files are on the class
+     * path ahead of everything else, as the sources they came from would be.
      */
     private static final class MemoryOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
         private final Map<String, byte[]> classes;
         private final Map<String, byte[]> generated = new TreeMap<>();
+        private final Map<String, List<JavaFileObject>> earlier = new java.util.HashMap<>();
+        private final Map<FileObject, List<String>> bySource = new java.util.IdentityHashMap<>();
+        int unattributed;
 
-        MemoryOutput(StandardJavaFileManager standard, Map<String, byte[]> classes) {
+        MemoryOutput(StandardJavaFileManager standard, Map<String, byte[]> classes, Map<String, byte[]> earlier) {
             super(standard);
             this.classes = classes;
+            earlier.forEach((entry, content) -> {
+                int slash = entry.lastIndexOf('/');
+                String pkg = slash < 0 ? "" : entry.substring(0, slash).replace('/', '.');
+                this.earlier.computeIfAbsent(pkg, p -> new ArrayList<>())
+                        .add(new MemoryFile(entry, JavaFileObject.Kind.CLASS, earlier));
+            });
+        }
+
+        List<String> entriesOf(FileObject source) {
+            return bySource.getOrDefault(source, List.of());
         }
 
         @Override
         public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
                 FileObject sibling) {
             String entry = className.replace('.', '/') + kind.extension;
+            if (kind == JavaFileObject.Kind.CLASS && sibling instanceof SourceFile) {
+                bySource.computeIfAbsent(sibling, s -> new ArrayList<>()).add(entry);
+            } else {
+                unattributed++;
+            }
             return new MemoryFile(entry, kind, kind == JavaFileObject.Kind.CLASS ? classes : generated);
         }
 
         @Override
         public FileObject getFileForOutput(Location location, String packageName, String relativeName, FileObject sibling) {
+            unattributed++;
             String entry = (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + relativeName;
             return new MemoryFile(entry, JavaFileObject.Kind.OTHER,
                     location == StandardLocation.SOURCE_OUTPUT ? generated : classes);
+        }
+
+        @Override
+        public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
+                boolean recurse) throws IOException {
+            Iterable<JavaFileObject> rest = super.list(location, packageName, kinds, recurse);
+            if (earlier.isEmpty() || location != StandardLocation.CLASS_PATH || !kinds.contains(JavaFileObject.Kind.CLASS)) {
+                return rest;
+            }
+            List<JavaFileObject> all = new ArrayList<>();
+            earlier.forEach((pkg, files) -> {
+                if (pkg.equals(packageName) || recurse && (packageName.isEmpty() || pkg.startsWith(packageName + "."))) {
+                    all.addAll(files);
+                }
+            });
+            rest.forEach(all::add);
+            return all;
+        }
+
+        @Override
+        public String inferBinaryName(Location location, JavaFileObject file) {
+            if (file instanceof MemoryFile m && m.getKind() == JavaFileObject.Kind.CLASS) {
+                return m.entry.substring(0, m.entry.length() - JavaFileObject.Kind.CLASS.extension.length()).replace('/', '.');
+            }
+            return super.inferBinaryName(location, file);
         }
 
         @Override
@@ -270,25 +344,50 @@ final class Compiler {
         }
     }
 
-    /** Notes, in source order, the top-level types and which of them have a main method. */
-    private static final class MainFinder implements TaskListener {
+    /**
+     * Notes, in source order, the top-level types and which of them have a main method; with
+     * {@code elements}, each analysed type's {@link TypeApi}; and whether annotation processing ran.
+     */
+    private static final class UnitListener implements TaskListener {
+        private final javax.lang.model.util.Elements elements;
         private final Set<String> topLevel = new LinkedHashSet<>();
         private final Set<String> withMain = new LinkedHashSet<>();
+        // By URI: javac hands listeners its own wrappers of the file objects it was given.
+        private final Map<URI, List<String>> unitTypes = new java.util.HashMap<>();
+        private final Map<URI, Map<String, String>> apis = new java.util.HashMap<>();
+        boolean processed;
+
+        UnitListener(javax.lang.model.util.Elements elements) {
+            this.elements = elements;
+        }
+
+        @Override
+        public void started(TaskEvent e) {
+            if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING) {
+                processed = true;
+            }
+        }
 
         @Override
         public void finished(TaskEvent e) {
             if (e.getKind() == TaskEvent.Kind.PARSE) {
                 CompilationUnitTree unit = e.getCompilationUnit();
                 String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+                List<String> types = unitTypes.computeIfAbsent(unit.getSourceFile().toUri(), f -> new ArrayList<>());
                 for (Tree t : unit.getTypeDecls()) {
                     if (t instanceof ClassTree c && !c.getSimpleName().isEmpty()) {
                         topLevel.add(pkg + c.getSimpleName());
+                        types.add(pkg + c.getSimpleName());
                     }
                 }
             } else if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getTypeElement() != null) {
                 TypeElement type = e.getTypeElement();
                 if (hasMain(type)) {
                     withMain.add(type.getQualifiedName().toString());
+                }
+                if (elements != null) {
+                    apis.computeIfAbsent(e.getSourceFile().toUri(), f -> new TreeMap<>())
+                            .put(type.getQualifiedName().toString(), TypeApi.of(type, elements));
                 }
             }
         }
@@ -304,6 +403,17 @@ final class Compiler {
                 return List.of(topLevel.iterator().next());
             }
             return mains;
+        }
+
+        Unit unit(JavaFileObject source, List<String> entries) {
+            List<String> types = unitTypes.getOrDefault(source.toUri(), List.of());
+            String api = null;
+            if (elements != null) {
+                StringBuilder b = new StringBuilder(String.join(",", types)).append('\n');
+                apis.getOrDefault(source.toUri(), Map.of()).values().forEach(b::append);
+                api = dev.jiffy.cache.Sha256.of(b.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return new Unit(List.copyOf(types), types.stream().filter(withMain::contains).toList(), List.copyOf(entries), api);
         }
 
         /**

@@ -46,9 +46,11 @@ public final class ProjectBuilder {
     private final BuildReporter reporter;
     private final SourceScanner scanner;
 
-    public ProjectBuilder(Cache cache, Jdk jdk, String toolVersion, Path cwd, BuildReporter reporter, SourceScanner scanner) {
+    /** @param compiles the compiles this JVM remembers, which an edit's compile builds on */
+    public ProjectBuilder(Cache cache, Jdk jdk, String toolVersion, Path cwd, BuildReporter reporter, SourceScanner scanner,
+            WarmCompiles compiles) {
         this.cache = cache;
-        this.toolchain = new Toolchain(toolVersion, jdk);
+        this.toolchain = new Toolchain(toolVersion, jdk, compiles);
         this.cwd = cwd;
         this.reporter = reporter;
         this.scanner = scanner;

@@ -30,7 +30,7 @@ public final class ToolBuilder {
 
     public ToolBuilder(Cache cache, Jdk jdk, String toolVersion, BuildReporter reporter, Clock clock) {
         this.cache = cache;
-        this.toolchain = new Toolchain(toolVersion, jdk);
+        this.toolchain = new Toolchain(toolVersion, jdk, WarmCompiles.none());
         this.reporter = reporter;
         this.clock = clock;
     }

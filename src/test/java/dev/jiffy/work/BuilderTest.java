@@ -44,7 +44,8 @@ class BuilderTest {
     }
 
     private BuildResult build(Path cwd, String target, String main) throws Exception {
-        Builder builder = new Builder(cache, Jdk.current(), "test", cwd, reporter, SourceScanner.READ, Clock.systemUTC());
+        Builder builder = new Builder(cache, Jdk.current(), "test", cwd, reporter, SourceScanner.READ, Clock.systemUTC(),
+                WarmCompiles.none());
         return builder.build(new BuildRequest(Target.resolve(cwd, target), main, false, false, true, Map.of(), Map.of()));
     }
 

@@ -1,0 +1,150 @@
+package dev.jiffy.work;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a long-lived JVM (the compile server) keeps of its last compiles, so that an edit
+ * recompiles only the sources that changed, against the class files of the others, when the
+ * changed sources' types look the same to every other source ({@link TypeApi}). Otherwise, and
+ * whenever anything is out of the ordinary (a warning, an error, an annotation processor, a
+ * source added or removed, a changed {@code package-info.java}), it compiles everything, as the
+ * compile action always did. Either way the result is the full compile's, byte for byte, and so
+ * is its output ID (WarmCompilesTest compares them).
+ *
+ * <p>A compile is remembered under everything its action ID holds but the sources' content:
+ * the target's root and source paths, the javac options, the class path and jiffy's and the
+ * JDK's versions. jiffy's own JVM, which builds one program and exits, remembers nothing.
+ */
+public final class WarmCompiles {
+    private static final long MAX_BYTES = 64L << 20;
+    private static final List<String> UNSUPPORTED_OPTIONS = List.of("-sourcepath", "--source-path",
+            "--module-source-path", "-Xplugin", "-Xprefer", "-implicit");
+
+    /** One remembered compile: each source's SHA-256 and what it compiled to, and the output. */
+    private record Snapshot(Map<String, String> hashes, Map<String, Compiler.Unit> units, CompileOutput output,
+            long bytes) {}
+
+    private final int capacity;
+    private final Map<String, Snapshot> recent = new LinkedHashMap<>(16, 0.75f, true);
+    private long bytes;
+
+    private WarmCompiles(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Remembers nothing: every compile is a full one. */
+    public static WarmCompiles none() {
+        return new WarmCompiles(0);
+    }
+
+    /** Remembers the last compile of up to {@code targets} programs or modules (and at most 64 MiB of classes). */
+    public static WarmCompiles keeping(int targets) {
+        return new WarmCompiles(targets);
+    }
+
+    /**
+     * Compiles {@code sources} of {@code target} as {@link Compiler#compile} does.
+     *
+     * @param hashes  each source's path below the target's root and its SHA-256
+     * @param context what the compile's action ID holds but the sources' content
+     */
+    synchronized Compiler.Result compile(Target target, List<Path> sources, Map<String, String> hashes,
+            List<String> options, List<Path> classpath, String context, BuildReporter reporter) throws IOException {
+        if (capacity == 0 || target.singleFile() || sources.size() < 2
+                || options.stream().anyMatch(o -> UNSUPPORTED_OPTIONS.stream().anyMatch(o::startsWith))) {
+            return Compiler.compile(target.root(), sources, target.singleFile(), options, classpath);
+        }
+        Snapshot last = recent.remove(context);
+        if (last != null) {
+            bytes -= last.bytes();
+            Compiler.Result result = incremental(last, target, sources, hashes, options, classpath, context, reporter);
+            if (result != null) {
+                return result;
+            }
+        }
+        Compiler.Detailed full = Compiler.compile(target.root(), sources, false, options, classpath, Map.of(), true);
+        Compiler.Result result = full.result();
+        if (result.ok() && result.diagnostics().isEmpty() && full.whole()) {
+            Map<String, Compiler.Unit> units = new LinkedHashMap<>();
+            full.units().forEach((path, unit) -> units.put(target.relative(path), unit));
+            remember(context, hashes, units, result.output());
+        } else if (last != null) {
+            // Still true of the sources it names: the edit that fixes this one builds on it.
+            remember(context, last.hashes(), last.units(), last.output());
+        }
+        return result;
+    }
+
+    /** The changed sources compiled against the others' classes; null if only a full compile will do. */
+    private Compiler.Result incremental(Snapshot last, Target target, List<Path> sources, Map<String, String> hashes,
+            List<String> options, List<Path> classpath, String context, BuildReporter reporter) throws IOException {
+        if (!last.hashes().keySet().equals(hashes.keySet())) {
+            return null;
+        }
+        List<Path> changed = new ArrayList<>();
+        for (Path source : sources) {
+            String relative = target.relative(source);
+            if (!hashes.get(relative).equals(last.hashes().get(relative))) {
+                changed.add(source);
+            }
+        }
+        if (changed.isEmpty()) {
+            // Its output was trimmed from the cache: this is the same compile.
+            remember(context, hashes, last.units(), last.output());
+            return new Compiler.Result(last.output(), "");
+        }
+        Map<String, byte[]> classes = new TreeMap<>(last.output().classes());
+        for (Path source : changed) {
+            String name = source.getFileName().toString();
+            if (name.equals("package-info.java") || name.equals("module-info.java")) {
+                reporter.trace("javac: all files: " + target.relative(source) + " changed");
+                return null;
+            }
+            last.units().get(target.relative(source)).entries().forEach(classes::remove);
+        }
+        Compiler.Detailed part = Compiler.compile(target.root(), changed, false, options, classpath, classes, true);
+        Compiler.Result result = part.result();
+        if (!result.ok() || !result.diagnostics().isEmpty() || !part.whole()) {
+            reporter.trace("javac: all files: " + changed.size() + " changed file(s) alone " + (result.ok()
+                    ? "gave warnings or ran an annotation processor" : "failed") + ", so javac's own output is a full compile's");
+            return null;
+        }
+        Map<String, Compiler.Unit> units = new LinkedHashMap<>(last.units());
+        for (Path source : changed) {
+            Compiler.Unit unit = part.units().get(source);
+            String relative = target.relative(source);
+            if (!unit.api().equals(last.units().get(relative).api())) {
+                reporter.trace("javac: all files: the types of " + relative + " changed");
+                return null;
+            }
+            units.put(relative, unit);
+        }
+        classes.putAll(result.output().classes());
+        List<String> mains = new ArrayList<>();
+        for (Path source : sources) {
+            mains.addAll(units.get(target.relative(source)).mains());
+        }
+        CompileOutput output = new CompileOutput(classes, mains, "");
+        remember(context, hashes, units, output);
+        reporter.trace("javac " + changed.size() + " of " + sources.size() + " files: the other files' types are unchanged");
+        return new Compiler.Result(output, "");
+    }
+
+    private void remember(String context, Map<String, String> hashes, Map<String, Compiler.Unit> units,
+            CompileOutput output) {
+        long size = output.classes().values().stream().mapToLong(c -> c.length).sum();
+        recent.put(context, new Snapshot(Map.copyOf(hashes), units, output, size));
+        bytes += size;
+        for (Iterator<Snapshot> i = recent.values().iterator(); i.hasNext() && (recent.size() > capacity || bytes > MAX_BYTES); ) {
+            bytes -= i.next().bytes();
+            i.remove();
+        }
+    }
+}

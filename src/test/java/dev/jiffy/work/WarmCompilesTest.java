@@ -1,0 +1,249 @@
+package dev.jiffy.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jiffy.cache.Sha256;
+import dev.jiffy.harness.RecordingReporter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every compile the warm compiler does, incremental or not, is checked against a full compile of
+ * the same sources in a fresh javac task: the encoded output (class files, main classes and
+ * warnings, what the output ID is the hash of) must be the same bytes. Each edit also checks
+ * which of the two it did, so that a test of an edit that must recompile everything cannot pass
+ * by recompiling it alone, and one that may recompile one file is seen to.
+ */
+class WarmCompilesTest {
+    private static final List<String> OPTIONS = List.of("--release", "17", "-proc:none");
+
+    @TempDir
+    Path dir;
+
+    private final WarmCompiles warm = WarmCompiles.keeping(4);
+    private final RecordingReporter reporter = new RecordingReporter();
+
+    @BeforeEach
+    void program() throws IOException, BuildException {
+        write("app/Main.java", """
+                package app;
+                import util.Strings;
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println(Strings.shout("hi") + Strings.WIDTH + Shape.area(new Shape.Square(2)));
+                        Runnable r = () -> System.out.println(Color.RED);
+                        r.run();
+                    }
+                }
+                """);
+        write("app/Color.java", """
+                package app;
+                public enum Color { RED, GREEN, BLUE; int bits() { return 8; } }
+                """);
+        write("app/Shape.java", """
+                package app;
+                public sealed interface Shape permits Shape.Square, Shape.Circle {
+                    record Square(int side) implements Shape {}
+                    record Circle(int radius) implements Shape {}
+                    static int area(Shape s) {
+                        if (s instanceof Square q) {
+                            return q.side() * q.side();
+                        }
+                        return s instanceof Circle c ? 3 * c.radius() * c.radius() : 0;
+                    }
+                }
+                """);
+        write("app/Painter.java", """
+                package app;
+                import java.util.function.Supplier;
+                class Painter extends Base<String> implements Supplier<String> {
+                    @Override public String get() { return name(); }
+                    String paint(Color c) {
+                        switch (c) {
+                            case RED: return "r";
+                            default: return new Object() { public String toString() { return "other"; } }.toString();
+                        }
+                    }
+                }
+                """);
+        write("app/Base.java", """
+                package app;
+                abstract class Base<T extends Comparable<T>> {
+                    T value;
+                    String name() { return "base"; }
+                    class Inner { int depth = 1; }
+                }
+                """);
+        write("util/Strings.java", """
+                package util;
+                public final class Strings {
+                    public static final int WIDTH = 80;
+                    private Strings() {}
+                    public static String shout(String s) { return s.toUpperCase() + "!"; }
+                }
+                """);
+        assertThat(compile("full").ok()).isTrue();
+    }
+
+    @Test
+    void aChangedBodyRecompilesThatFileAlone() throws IOException, BuildException {
+        edit("util/Strings.java", "s.toUpperCase() + \"!\"", "s.toUpperCase() + \"!!\"");
+        compile("javac 1 of 6 files");
+
+        edit("app/Painter.java", "return \"r\";", "return \"red\" + new Object() {}.hashCode();");
+        compile("javac 1 of 6 files");
+    }
+
+    @Test
+    void classFilesAnAnonymousClassNoLongerGivesAreGone() throws IOException, BuildException {
+        edit("app/Painter.java", "default: return new Object() { public String toString() { return \"other\"; } }.toString();",
+                "default: return \"other\";");
+        Compiler.Result result = compile("javac 1 of 6 files");
+        // Painter$1 was the enum switch's map and Painter$2 the anonymous class.
+        assertThat(result.output().classes().keySet().stream().filter(c -> c.startsWith("app/Painter$")))
+                .containsExactly("app/Painter$1.class");
+    }
+
+    @Test
+    void aChangedConstantRecompilesEverything() throws IOException, BuildException {
+        // Main has WIDTH copied into its class file: recompiling Strings alone would keep 80 there.
+        edit("util/Strings.java", "WIDTH = 80", "WIDTH = 120");
+        compile("types of util/Strings.java changed");
+    }
+
+    @Test
+    void aChangedSignatureOrPrivateMemberOrSupertypeRecompilesEverything() throws IOException, BuildException {
+        edit("util/Strings.java", "shout(String s)", "shout(CharSequence s)");
+        edit("util/Strings.java", "s.toUpperCase()", "s.toString().toUpperCase()");
+        compile("types of util/Strings.java changed");
+
+        edit("app/Base.java", "String name()", "private int hidden; String name()");
+        compile("types of app/Base.java changed");
+
+        edit("app/Base.java", "class Inner {", "static class Inner {");
+        compile("types of app/Base.java changed");
+
+        edit("app/Color.java", "RED, GREEN, BLUE", "RED, BLUE, GREEN");
+        compile("types of app/Color.java changed");
+
+        edit("app/Shape.java", "record Circle(int radius)", "record Circle(int radius, String label)");
+        compile("types of app/Shape.java changed");
+    }
+
+    @Test
+    void sourcesAddedOrRemovedRecompileEverything() throws IOException, BuildException {
+        write("app/Extra.java", "package app;\nclass Extra { int x = util.Strings.WIDTH; }\n");
+        compile("full");
+
+        Files.delete(dir.resolve("app/Extra.java"));
+        compile("full");
+    }
+
+    @Test
+    void anErrorOrAWarningIsJavacsOwnOutputOfAFullCompile() throws IOException, BuildException {
+        edit("app/Painter.java", "return \"r\";", "return r;");
+        Compiler.Result failed = compile("failed");
+        assertThat(failed.ok()).isFalse();
+
+        edit("app/Painter.java", "return r;", "return \"r\" + ((java.util.List<String>) (Object) new java.util.ArrayList<Integer>());");
+        Compiler.Result warned = compile("gave warnings");
+        assertThat(warned.output().warnings()).contains("unchecked");
+
+        // Neither is remembered: the next compile builds on the last one without errors or warnings.
+        edit("app/Painter.java", "((java.util.List<String>) (Object) new java.util.ArrayList<Integer>())", "1");
+        compile("javac 1 of 6 files");
+    }
+
+    @Test
+    void twoChangedBodiesAndANewMainClass() throws IOException, BuildException {
+        edit("app/Color.java", "return 8;", "return 16;");
+        edit("app/Main.java", "r.run();", "r.run(); r.run();");
+        compile("javac 2 of 6 files");
+
+        edit("app/Color.java", "int bits()", "public static void main(String[] a) {} int bits()");
+        Compiler.Result result = compile("types of app/Color.java changed");
+        assertThat(result.output().mainClasses()).containsExactly("app.Color", "app.Main");
+    }
+
+    @Test
+    void aPackageInfoChangeRecompilesEverything() throws IOException, BuildException {
+        write("app/package-info.java", "package app;\n");
+        compile("full");
+        write("app/package-info.java", "@Deprecated\npackage app;\n");
+        compile("package-info.java changed");
+    }
+
+    @Test
+    void nothingChangedGivesTheRememberedOutput() throws IOException, BuildException {
+        compile("javac 0");
+    }
+
+    @Test
+    void aJvmThatRemembersNothingCompilesInFull() throws IOException, BuildException {
+        edit("util/Strings.java", "\"!\"", "\"?\"");
+        Target target = Target.resolve(dir, ".");
+        Compiler.Result result = WarmCompiles.none().compile(target, target.sources(), hashes(target), OPTIONS, List.of(),
+                "context", reporter);
+        assertThat(result.output().encode()).isEqualTo(full(target).output().encode());
+        assertThat(reporter.traces).isEmpty();
+    }
+
+    /**
+     * One compile through the warm compiler, checked against a fresh full one; {@code how} is
+     * part of its -x line ("full" for none: no remembered compile to build on).
+     */
+    private Compiler.Result compile(String how) throws IOException, BuildException {
+        reporter.traces.clear();
+        Target target = Target.resolve(dir, ".");
+        Compiler.Result result = warm.compile(target, target.sources(), hashes(target), OPTIONS, List.of(), "context",
+                reporter);
+        Compiler.Result full = full(target);
+        assertThat(result.diagnostics()).isEqualTo(full.diagnostics());
+        assertThat(result.ok()).isEqualTo(full.ok());
+        if (full.ok()) {
+            assertThat(result.output().encode()).isEqualTo(full.output().encode());
+        }
+        if (how.equals("full")) {
+            assertThat(reporter.traces).allMatch(t -> t.startsWith("javac: all files"));
+        } else if (how.startsWith("javac ") && !how.equals("javac 0")) {
+            assertThat(reporter.traces).singleElement().asString().startsWith(how);
+        } else if (!how.equals("javac 0")) {
+            assertThat(reporter.traces).singleElement().asString().startsWith("javac: all files").contains(how);
+        } else {
+            assertThat(reporter.traces).isEmpty();
+        }
+        return result;
+    }
+
+    private Compiler.Result full(Target target) throws IOException, BuildException {
+        return Compiler.compile(target.root(), target.sources(), false, OPTIONS, List.of());
+    }
+
+    private static Map<String, String> hashes(Target target) throws IOException, BuildException {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Path source : target.sources()) {
+            hashes.put(target.relative(source), Sha256.of(source));
+        }
+        return hashes;
+    }
+
+    private void write(String name, String text) throws IOException, BuildException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private void edit(String name, String from, String to) throws IOException, BuildException {
+        Path file = dir.resolve(name);
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+}
