@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,9 +28,12 @@ public final class WarmCompiles {
     private static final List<String> UNSUPPORTED_OPTIONS = List.of("-sourcepath", "--source-path",
             "--module-source-path", "-Xplugin", "-Xprefer", "-implicit");
 
-    /** One remembered compile: each source's SHA-256 and what it compiled to, and the output. */
+    /**
+     * One remembered compile: each source's SHA-256 and what it compiled to, the output, and the
+     * sources javac's notes (its only warnings, if any) are about ({@link DeferredWarnings}).
+     */
     private record Snapshot(Map<String, String> hashes, Map<String, Compiler.Unit> units, CompileOutput output,
-            long bytes) {}
+            Map<String, Set<String>> flagged, long bytes) {}
 
     private final int capacity;
     private final Map<String, Snapshot> recent = new LinkedHashMap<>(16, 0.75f, true);
@@ -71,15 +75,41 @@ public final class WarmCompiles {
         }
         Compiler.Detailed full = Compiler.compile(target.root(), sources, false, options, classpath, Map.of(), true);
         Compiler.Result result = full.result();
-        if (result.ok() && result.diagnostics().isEmpty() && full.whole()) {
+        Map<String, Set<String>> flagged = result.ok() && full.whole()
+                ? flagged(target, sources, options, classpath, result.diagnostics()) : null;
+        if (flagged != null) {
             Map<String, Compiler.Unit> units = new LinkedHashMap<>();
             full.units().forEach((path, unit) -> units.put(target.relative(path), unit));
-            remember(context, hashes, units, result.output());
+            remember(context, hashes, units, result.output(), flagged);
         } else if (last != null) {
             // Still true of the sources it names: the edit that fixes this one builds on it.
-            remember(context, last.hashes(), last.units(), last.output());
+            remember(context, last.hashes(), last.units(), last.output(), last.flagged());
         }
         return result;
+    }
+
+    /**
+     * The sources a full compile's notes are about, found by compiling again with the lints on
+     * (once per remembered compile that has notes); null if it printed anything else, which no
+     * incremental compile can know it would print the same.
+     */
+    private static Map<String, Set<String>> flagged(Target target, List<Path> sources, List<String> options,
+            List<Path> classpath, String diagnostics) throws IOException {
+        if (diagnostics.isEmpty()) {
+            return Map.of();
+        }
+        if (!DeferredWarnings.notesOnly(diagnostics)) {
+            return null;
+        }
+        String lint = Compiler.compile(target.root(), sources, false, lint(options), classpath).diagnostics();
+        Map<String, Set<String>> flagged = DeferredWarnings.of(lint);
+        return flagged != null && DeferredWarnings.explain(flagged, diagnostics) ? flagged : null;
+    }
+
+    private static List<String> lint(List<String> options) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(DeferredWarnings.LINT);
+        return all;
     }
 
     /** The changed sources compiled against the others' classes; null if only a full compile will do. */
@@ -97,8 +127,8 @@ public final class WarmCompiles {
         }
         if (changed.isEmpty()) {
             // Its output was trimmed from the cache: this is the same compile.
-            remember(context, hashes, last.units(), last.output());
-            return new Compiler.Result(last.output(), "");
+            remember(context, hashes, last.units(), last.output(), last.flagged());
+            return new Compiler.Result(last.output(), last.output().warnings());
         }
         Map<String, byte[]> classes = new TreeMap<>(last.output().classes());
         for (Path source : changed) {
@@ -109,11 +139,20 @@ public final class WarmCompiles {
             }
             last.units().get(target.relative(source)).entries().forEach(classes::remove);
         }
-        Compiler.Detailed part = Compiler.compile(target.root(), changed, false, options, classpath, classes, true);
+        // With the lints on, which change no class file, so as to see which sources javac's notes are about.
+        Compiler.Detailed part = Compiler.compile(target.root(), changed, false, lint(options), classpath, classes, true);
         Compiler.Result result = part.result();
-        if (!result.ok() || !result.diagnostics().isEmpty() || !part.whole()) {
+        Map<String, Set<String>> found = result.ok() ? DeferredWarnings.of(result.diagnostics()) : null;
+        if (found == null || !part.whole()) {
             reporter.trace("javac: all files: " + changed.size() + " changed file(s) alone " + (result.ok()
                     ? "gave warnings or ran an annotation processor" : "failed") + ", so javac's own output is a full compile's");
+            return null;
+        }
+        Map<String, Set<String>> flagged = new TreeMap<>(last.flagged());
+        changed.forEach(source -> flagged.remove(target.relative(source)));
+        flagged.putAll(found);
+        if (!DeferredWarnings.signature(flagged).equals(DeferredWarnings.signature(last.flagged()))) {
+            reporter.trace("javac: all files: javac's notes on unchecked or deprecated uses change");
             return null;
         }
         Map<String, Compiler.Unit> units = new LinkedHashMap<>(last.units());
@@ -131,16 +170,17 @@ public final class WarmCompiles {
         for (Path source : sources) {
             mains.addAll(units.get(target.relative(source)).mains());
         }
-        CompileOutput output = new CompileOutput(classes, mains, "");
-        remember(context, hashes, units, output);
+        String notes = last.output().warnings();
+        CompileOutput output = new CompileOutput(classes, mains, notes);
+        remember(context, hashes, units, output, flagged);
         reporter.trace("javac " + changed.size() + " of " + sources.size() + " files: the other files' types are unchanged");
-        return new Compiler.Result(output, "");
+        return new Compiler.Result(output, notes);
     }
 
     private void remember(String context, Map<String, String> hashes, Map<String, Compiler.Unit> units,
-            CompileOutput output) {
+            CompileOutput output, Map<String, Set<String>> flagged) {
         long size = output.classes().values().stream().mapToLong(c -> c.length).sum();
-        recent.put(context, new Snapshot(Map.copyOf(hashes), units, output, size));
+        recent.put(context, new Snapshot(Map.copyOf(hashes), units, output, Map.copyOf(flagged), size));
         bytes += size;
         for (Iterator<Snapshot> i = recent.values().iterator(); i.hasNext() && (recent.size() > capacity || bytes > MAX_BYTES); ) {
             bytes -= i.next().bytes();

@@ -152,12 +152,35 @@ class WarmCompilesTest {
         Compiler.Result failed = compile("failed");
         assertThat(failed.ok()).isFalse();
 
-        edit("app/Painter.java", "return r;", "return \"r\" + ((java.util.List<String>) (Object) new java.util.ArrayList<Integer>());");
+        // A warning javac prints as it goes, not as a note at the end: not remembered.
+        edit("app/Painter.java", "return r;", "return \"r\" + new Integer(3);");
         Compiler.Result warned = compile("gave warnings");
-        assertThat(warned.output().warnings()).contains("unchecked");
+        assertThat(warned.output().warnings()).contains("[removal]");
 
-        // Neither is remembered: the next compile builds on the last one without errors or warnings.
-        edit("app/Painter.java", "((java.util.List<String>) (Object) new java.util.ArrayList<Integer>())", "1");
+        // The next compile builds on the last one without errors or such warnings.
+        edit("app/Painter.java", "new Integer(3)", "1");
+        compile("javac 1 of 6 files");
+    }
+
+    @Test
+    void javacsNotesStayAFullCompilesAsLongAsAnEditLeavesThemTheSame() throws IOException, BuildException {
+        edit("app/Painter.java", "return \"r\";", "java.util.List l = new java.util.ArrayList(); l.add(1); return \"r\";");
+        edit("app/Main.java", "r.run();", "r.run(); java.util.List l = new java.util.ArrayList(); l.add(2);");
+        Compiler.Result both = compile("notes");
+        assertThat(both.output().warnings()).contains("Some input files use unchecked");
+
+        edit("util/Strings.java", "\"!\"", "\"?\"");
+        Compiler.Result other = compile("javac 1 of 6 files");
+        assertThat(other.output().warnings()).isEqualTo(both.output().warnings());
+
+        // Main no longer has any: the note now names Painter alone.
+        edit("app/Main.java", "java.util.List l = new java.util.ArrayList(); l.add(2);", "");
+        Compiler.Result one = compile("notes");
+        assertThat(one.output().warnings()).contains(Compiler.MARK + "app/Painter.java" + Compiler.MARK);
+
+        edit("app/Painter.java", "l.add(1)", "l.add(3)");
+        compile("javac 1 of 6 files");
+        edit("app/Color.java", "return 8;", "return 9;");
         compile("javac 1 of 6 files");
     }
 
@@ -193,6 +216,48 @@ class WarmCompilesTest {
                 "context", reporter);
         assertThat(result.output().encode()).isEqualTo(full(target).output().encode());
         assertThat(reporter.traces).isEmpty();
+    }
+
+    /**
+     * What the warm compiler rests on, on a real code base (jiffy's own sources, with their
+     * dependencies): each source compiled alone, against the class files of a full compile of
+     * the others, gives the class files and the types that the full compile gave it.
+     */
+    @Test
+    void eachOfJiffysOwnSourcesCompiledAloneGivesTheFullCompilesClassFiles() throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        List<Path> sources = new java.util.ArrayList<>();
+        // The remote tier's protobuf classes are generated into target/ by the build.
+        for (String dir : List.of("src/main/java", "target/generated-sources/protobuf/java")) {
+            try (var walk = Files.walk(root.resolve(dir))) {
+                walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
+            }
+        }
+        List<Path> jars = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(p -> p.endsWith(".jar")).map(Path::of).toList();
+        Compiler.Detailed full = Compiler.compile(root, sources, false, OPTIONS, jars, Map.of(), true);
+        assertThat(full.result().ok()).as(full.result().diagnostics()).isTrue();
+        assertThat(full.whole()).isTrue();
+        Map<String, byte[]> all = full.result().output().classes();
+        int checked = 0;
+        for (Path source : sources) {
+            if (source.getFileName().toString().equals("package-info.java")) {
+                continue;
+            }
+            Compiler.Unit unit = full.units().get(source);
+            Map<String, byte[]> others = new java.util.TreeMap<>(all);
+            unit.entries().forEach(others::remove);
+            Compiler.Detailed alone = Compiler.compile(root, List.of(source), false, OPTIONS, jars, others, true);
+            assertThat(alone.result().ok()).as(source + ": " + alone.result().diagnostics()).isTrue();
+            Compiler.Unit again = alone.units().get(source);
+            assertThat(again.api()).as(source.toString()).isEqualTo(unit.api());
+            assertThat(again.entries()).as(source.toString()).containsExactlyInAnyOrderElementsOf(unit.entries());
+            for (String entry : unit.entries()) {
+                assertThat(alone.result().output().classes().get(entry)).as(entry).isEqualTo(all.get(entry));
+            }
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(100);
     }
 
     /**
