@@ -12,7 +12,8 @@
 # jiffy round is a miss, and the baseline reads an edited file too. Runs a snapshot of bin/,
 # target/jiffy.jar and target/lib in a scratch directory, with a scratch cache, on
 # $JAVA_HOME (else the java on PATH). Writes the section "## Compile server (bench/server.sh),
-# JDK N" of bench/RESULTS.md (WRITE_RESULTS=0: print only). Needs hyperfine, jq and mvn (3.9, fetched
+# JDK N" of bench/RESULTS.md up to its "Server memory" line, keeping the notes written below
+# it (WRITE_RESULTS=0: print only). Needs hyperfine, jq and mvn (3.9, fetched
 # from Maven Central as bench/projects.sh does, for the module case).
 set -uo pipefail
 
@@ -189,6 +190,7 @@ if [ "${WRITE_RESULTS:-1}" = 1 ]; then
   results=$here/RESULTS.md
   awk -v f="$report" -v h="$heading" 'BEGIN {while ((getline l < f) > 0) sec = sec l "\n"}
     $0 == h {printf "%s", sec; skip = 1; done = 1; next}
+    skip && /^Server memory/ {skip = 0; next}
     skip && /^## / {skip = 0; print ""}
     !skip {print}
     END {if (!done) printf "\n%s", sec}' "$results" >"$scratch/results" && cp "$scratch/results" "$results"

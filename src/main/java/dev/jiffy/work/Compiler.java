@@ -146,7 +146,7 @@ final class Compiler {
             List<String> chosen = script ? listener.firstTopLevelIfMain() : listener.withMain();
             Map<Path, Unit> byPath = new LinkedHashMap<>();
             units.forEach((path, file) -> byPath.put(path, listener.unit(file, memory.entriesOf(file))));
-            boolean whole = !listener.processed && memory.unattributed == 0;
+            boolean whole = !listener.incomplete && memory.unattributed == 0;
             return new Detailed(new Result(new CompileOutput(classes, chosen, text), text), byPath, whole);
         }
     }
@@ -346,7 +346,8 @@ final class Compiler {
 
     /**
      * Notes, in source order, the top-level types and which of them have a main method; with
-     * {@code elements}, each analysed type's {@link TypeApi}; and whether annotation processing ran.
+     * {@code elements}, each analysed type's {@link TypeApi}; and whether annotation processing
+     * ran (or a type could not be described), so that no later compile may build on this one.
      */
     private static final class UnitListener implements TaskListener {
         private final javax.lang.model.util.Elements elements;
@@ -355,7 +356,7 @@ final class Compiler {
         // By URI: javac hands listeners its own wrappers of the file objects it was given.
         private final Map<URI, List<String>> unitTypes = new java.util.HashMap<>();
         private final Map<URI, Map<String, String>> apis = new java.util.HashMap<>();
-        boolean processed;
+        boolean incomplete;
 
         UnitListener(javax.lang.model.util.Elements elements) {
             this.elements = elements;
@@ -364,7 +365,7 @@ final class Compiler {
         @Override
         public void started(TaskEvent e) {
             if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING) {
-                processed = true;
+                incomplete = true;
             }
         }
 
@@ -386,8 +387,13 @@ final class Compiler {
                     withMain.add(type.getQualifiedName().toString());
                 }
                 if (elements != null) {
-                    apis.computeIfAbsent(e.getSourceFile().toUri(), f -> new TreeMap<>())
-                            .put(type.getQualifiedName().toString(), TypeApi.of(type, elements));
+                    try {
+                        apis.computeIfAbsent(e.getSourceFile().toUri(), f -> new TreeMap<>())
+                                .put(type.getQualifiedName().toString(), TypeApi.of(type, elements));
+                    } catch (RuntimeException unreadable) {
+                        // A type javac could not describe: this compile is built on by none.
+                        incomplete = true;
+                    }
                 }
             }
         }

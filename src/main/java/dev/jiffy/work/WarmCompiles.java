@@ -14,10 +14,12 @@ import java.util.TreeMap;
  * What a long-lived JVM (the compile server) keeps of its last compiles, so that an edit
  * recompiles only the sources that changed, against the class files of the others, when the
  * changed sources' types look the same to every other source ({@link TypeApi}). Otherwise, and
- * whenever anything is out of the ordinary (a warning, an error, an annotation processor, a
- * source added or removed, a changed {@code package-info.java}), it compiles everything, as the
- * compile action always did. Either way the result is the full compile's, byte for byte, and so
- * is its output ID (WarmCompilesTest compares them).
+ * whenever anything is out of the ordinary (a warning javac prints as it goes, an error, an
+ * annotation processor, a source added or removed, a changed {@code package-info.java}), it
+ * compiles everything, as the compile action always did. javac's notes at the end of a compile
+ * are kept as long as an edit leaves them the same ({@link DeferredWarnings}). Either way the
+ * result is the full compile's, byte for byte, and so is its output ID (WarmCompilesTest
+ * compares them).
  *
  * <p>A compile is remembered under everything its action ID holds but the sources' content:
  * the target's root and source paths, the javac options, the class path and jiffy's and the

@@ -122,6 +122,38 @@ class CompileServerIT {
                 .as("JIFFY_DAEMON=0 starts none").printed("no compile server running (JIFFY_DAEMON=0)\n");
     }
 
+    /**
+     * An edit that changes a method body is compiled alone by the server, against the other
+     * files' classes; one that changes a constant other files copy compiles every file. Either
+     * way the executable is the one a full build in jiffy's own JVM makes.
+     */
+    @Test
+    void anEditIsCompiledIncrementallyByTheServerToTheSameExecutableAsAFullBuild() throws Exception {
+        Path app = work.resolve("app");
+        write(app.resolve("Main.java"), "public class Main { public static void main(String[] a) {"
+                + " System.out.println(Lib.GREETING + \" \" + Lib.say() + \" \" + new Other()); } }\n");
+        write(app.resolve("Lib.java"), "class Lib { static final String GREETING = \"hello\"; static String say() { return \"one\"; } }\n");
+        write(app.resolve("Other.java"), "class Other { public String toString() { return \"other\"; } }\n");
+        assertThat(jiffy.run("run", "app")).printed("hello one other\n");
+        awaitServer();
+
+        write(app.resolve("Lib.java"), "class Lib { static final String GREETING = \"hello\"; static String say() { return \"two\"; } }\n");
+        assertThat(jiffy.run("run", "-x", "app")).printed("hello two other\n").compiled();
+        write(app.resolve("Lib.java"), "class Lib { static final String GREETING = \"hello\"; static String say() { return \"three\"; } }\n");
+        Result body = jiffy.run("run", "-x", "app");
+        assertThat(body).printed("hello three other\n").stderrContains("javac 1 of 3 files: the other files' types are unchanged");
+        Result full = jiffy.with("JIFFY_DAEMON", "0").run("run", "-x", "-a", "app");
+        assertThat(full).printed("hello three other\n").compiled();
+        assertThat(full.executable()).as("the same output ID either way").isEqualTo(body.executable());
+
+        write(app.resolve("Lib.java"), "class Lib { static final String GREETING = \"hi\"; static String say() { return \"three\"; } }\n");
+        Result constant = jiffy.run("run", "-x", "app");
+        assertThat(constant).as("Main holds a copy of the constant: it is compiled again")
+                .printed("hi three other\n").stderrContains("javac: all files: the types of Lib.java changed");
+        Result fullAgain = jiffy.with("JIFFY_DAEMON", "0").run("run", "-x", "-a", "app");
+        assertThat(fullAgain.executable()).isEqualTo(constant.executable());
+    }
+
     @Test
     void aServerKilledMidRequestOrHungFallsBackWithOneWarning() throws Exception {
         write(work.resolve("App.java"), program("one"));
