@@ -203,6 +203,59 @@ class WarmCompilesTest {
         compile("package-info.java changed");
     }
 
+    /**
+     * A compile in which an annotation processor ran (here one found on the class path, as javac
+     * finds them) is never built on: what a processor generates may depend on any source.
+     */
+    @Test
+    void aCompileAProcessorRanInIsNotBuiltOn(@TempDir Path processor) throws IOException, BuildException {
+        write(processor, "stamp/StampProcessor.java", """
+                package stamp;
+                import java.io.Writer;
+                import java.util.Set;
+                import javax.annotation.processing.*;
+                import javax.lang.model.SourceVersion;
+                import javax.lang.model.element.TypeElement;
+                @SupportedAnnotationTypes("*")
+                public class StampProcessor extends AbstractProcessor {
+                    private boolean done;
+                    @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
+                    @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+                        if (!done) {
+                            done = true;
+                            int types = round.getRootElements().size();
+                            try (Writer w = processingEnv.getFiler().createSourceFile("stamp.Stamp").openWriter()) {
+                                w.write("package stamp; public class Stamp { public static final int TYPES = " + types + "; }");
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                        return false;
+                    }
+                }
+                """);
+        Path classes = processor.resolve("classes");
+        write(classes, "META-INF/services/javax.annotation.processing.Processor", "stamp.StampProcessor\n");
+        assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                processor.resolve("stamp/StampProcessor.java").toString())).isZero();
+        List<String> options = List.of("--release", "17");
+
+        // The first compile under these options, then two edits of a method body.
+        for (String shout : List.of("\"!\"", "\"?\"", "\"!?\"")) {
+            String text = Files.readString(dir.resolve("util/Strings.java"));
+            Files.writeString(dir.resolve("util/Strings.java"), text.replaceFirst("\\+ \"[!?]+\"", "+ " + shout));
+            reporter.traces.clear();
+            Target target = Target.resolve(dir, ".");
+            Compiler.Result result = warm.compile(target, target.sources(), hashes(target), options, List.of(classes),
+                    "processed", reporter);
+            Compiler.Result full = Compiler.compile(target.root(), target.sources(), false, options, List.of(classes));
+            assertThat(result.ok()).as(result.diagnostics()).isTrue();
+            assertThat(result.output().classes()).containsKey("stamp/Stamp.class");
+            assertThat(result.output().encode()).isEqualTo(full.output().encode());
+            assertThat(reporter.traces).as("no compile to build on").isEmpty();
+        }
+    }
+
     @Test
     void nothingChangedGivesTheRememberedOutput() throws IOException, BuildException {
         compile("javac 0");
@@ -300,6 +353,10 @@ class WarmCompilesTest {
     }
 
     private void write(String name, String text) throws IOException, BuildException {
+        write(dir, name, text);
+    }
+
+    private static void write(Path dir, String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
