@@ -30,6 +30,14 @@ interface Action<T> {
     /** Makes the output and puts it into {@code cache} under {@code id}. */
     T run(Cache cache, ActionId id) throws BuildException, IOException;
 
+    /**
+     * Runs it as {@code -a} asks, building on nothing this JVM remembers of earlier runs (the
+     * compile server's compiles); the output is the same.
+     */
+    default T rebuild(Cache cache, ActionId id) throws BuildException, IOException {
+        return run(cache, id);
+    }
+
     /** A cached output that can be used, or why not. */
     record Reuse<T>(T output, String rejected) {
         static <T> Reuse<T> use(T output) {

@@ -54,7 +54,8 @@ final class ActionRunner {
         if (dryRun) {
             return null;
         }
-        return action.run(cache, action.key().id());
+        ActionId id = action.key().id();
+        return rebuild ? action.rebuild(cache, id) : action.run(cache, id);
     }
 
     /** The cached output, else the action's run. */

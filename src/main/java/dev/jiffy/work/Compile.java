@@ -110,6 +110,16 @@ final class Compile implements Action<Compile.Compiled> {
     /** javac's diagnostics are printed as javac prints them; a failed compile has said why. */
     @Override
     public Compiled run(Cache cache, ActionId id) throws BuildException, IOException {
+        return run(cache, id, true);
+    }
+
+    /** Every source compiled, even in the compile server, which could compile only those that changed. */
+    @Override
+    public Compiled rebuild(Cache cache, ActionId id) throws BuildException, IOException {
+        return run(cache, id, false);
+    }
+
+    private Compiled run(Cache cache, ActionId id, boolean incremental) throws BuildException, IOException {
         // A compile output is a zip of class files, which javac reads as it reads a jar.
         List<Path> files = new java.util.ArrayList<>();
         for (Compiled m : classpath.modules()) {
@@ -122,7 +132,8 @@ final class Compile implements Action<Compile.Compiled> {
             options.add(1, String.join(java.io.File.pathSeparator,
                     classpath.processors().files().stream().map(Path::toString).toList()));
         }
-        Compiler.Result result = compiles.compile(target, sources, sourceHashes, options, files, context(files), reporter);
+        Compiler.Result result = compiles.compile(target, sources, sourceHashes, options, files, context(files), incremental,
+                reporter);
         if (!result.diagnostics().isEmpty()) {
             reporter.compilerOutput(Compiler.forDisplay(result.diagnostics(), target.root(), cwd));
         }

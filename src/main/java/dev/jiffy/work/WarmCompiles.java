@@ -58,11 +58,14 @@ public final class WarmCompiles {
     /**
      * Compiles {@code sources} of {@code target} as {@link Compiler#compile} does.
      *
-     * @param hashes  each source's path below the target's root and its SHA-256
-     * @param context what the compile's action ID holds but the sources' content
+     * @param hashes      each source's path below the target's root and its SHA-256
+     * @param context     what the compile's action ID holds but the sources' content
+     * @param incremental false for a full compile whatever is remembered ({@code -a}), which the
+     *                    next edit builds on
      */
     synchronized Compiler.Result compile(Target target, List<Path> sources, Map<String, String> hashes,
-            List<String> options, List<Path> classpath, String context, BuildReporter reporter) throws IOException {
+            List<String> options, List<Path> classpath, String context, boolean incremental, BuildReporter reporter)
+            throws IOException {
         if (capacity == 0 || target.singleFile() || sources.size() < 2
                 || options.stream().anyMatch(o -> UNSUPPORTED_OPTIONS.stream().anyMatch(o::startsWith))) {
             return Compiler.compile(target.root(), sources, target.singleFile(), options, classpath);
@@ -70,6 +73,8 @@ public final class WarmCompiles {
         Snapshot last = recent.remove(context);
         if (last != null) {
             bytes -= last.bytes();
+        }
+        if (last != null && incremental) {
             Compiler.Result result = incremental(last, target, sources, hashes, options, classpath, context, reporter);
             if (result != null) {
                 return result;

@@ -124,8 +124,8 @@ class CompileServerIT {
 
     /**
      * An edit that changes a method body is compiled alone by the server, against the other
-     * files' classes; one that changes a constant other files copy compiles every file. Either
-     * way the executable is the one a full build in jiffy's own JVM makes.
+     * files' classes; one that changes a constant other files copy compiles every file, and so
+     * does {@code -a}. Either way the executable is the one a full build in jiffy's own JVM makes.
      */
     @Test
     void anEditIsCompiledIncrementallyByTheServerToTheSameExecutableAsAFullBuild() throws Exception {
@@ -145,6 +145,10 @@ class CompileServerIT {
         Result full = jiffy.with("JIFFY_DAEMON", "0").run("run", "-x", "-a", "app");
         assertThat(full).printed("hello three other\n").compiled();
         assertThat(full.executable()).as("the same output ID either way").isEqualTo(body.executable());
+        write(app.resolve("Lib.java"), "class Lib { static final String GREETING = \"hello\"; static String say() { return \"four\"; } }\n");
+        Result rebuilt = jiffy.run("run", "-x", "-a", "app");
+        assertThat(rebuilt).as("-a compiles every file, in the server too").printed("hello four other\n").compiled()
+                .stderr().doesNotContain("javac 1 of");
 
         write(app.resolve("Lib.java"), "class Lib { static final String GREETING = \"hi\"; static String say() { return \"three\"; } }\n");
         Result constant = jiffy.run("run", "-x", "app");

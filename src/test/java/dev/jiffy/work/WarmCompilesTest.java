@@ -247,13 +247,29 @@ class WarmCompilesTest {
             reporter.traces.clear();
             Target target = Target.resolve(dir, ".");
             Compiler.Result result = warm.compile(target, target.sources(), hashes(target), options, List.of(classes),
-                    "processed", reporter);
+                    "processed", true, reporter);
             Compiler.Result full = Compiler.compile(target.root(), target.sources(), false, options, List.of(classes));
             assertThat(result.ok()).as(result.diagnostics()).isTrue();
             assertThat(result.output().classes()).containsKey("stamp/Stamp.class");
             assertThat(result.output().encode()).isEqualTo(full.output().encode());
             assertThat(reporter.traces).as("no compile to build on").isEmpty();
         }
+    }
+
+    /** {@code -a}: every file compiled, whatever is remembered; the next edit builds on that compile. */
+    @Test
+    void aRebuildCompilesEveryFileAndTheNextEditBuildsOnIt() throws IOException, BuildException {
+        edit("util/Strings.java", "\"!\"", "\"?\"");
+        Target target = Target.resolve(dir, ".");
+        reporter.traces.clear();
+        Compiler.Result rebuilt = warm.compile(target, target.sources(), hashes(target), OPTIONS, List.of(), "context",
+                false, reporter);
+        assertThat(rebuilt.output().encode()).isEqualTo(full(target).output().encode());
+        assertThat(reporter.traces).isEmpty();
+
+        // Built on the first compile, this would be no change at all.
+        edit("util/Strings.java", "\"?\"", "\"!\"");
+        compile("javac 1 of 6 files");
     }
 
     @Test
@@ -266,7 +282,7 @@ class WarmCompilesTest {
         edit("util/Strings.java", "\"!\"", "\"?\"");
         Target target = Target.resolve(dir, ".");
         Compiler.Result result = WarmCompiles.none().compile(target, target.sources(), hashes(target), OPTIONS, List.of(),
-                "context", reporter);
+                "context", true, reporter);
         assertThat(result.output().encode()).isEqualTo(full(target).output().encode());
         assertThat(reporter.traces).isEmpty();
     }
@@ -321,7 +337,7 @@ class WarmCompilesTest {
         reporter.traces.clear();
         Target target = Target.resolve(dir, ".");
         Compiler.Result result = warm.compile(target, target.sources(), hashes(target), OPTIONS, List.of(), "context",
-                reporter);
+                true, reporter);
         Compiler.Result full = full(target);
         assertThat(result.diagnostics()).isEqualTo(full.diagnostics());
         assertThat(result.ok()).isEqualTo(full.ok());
