@@ -17,6 +17,7 @@ import dev.jiffy.work.Jdk;
 import dev.jiffy.work.ProjectBuilder;
 import dev.jiffy.work.Target;
 import dev.jiffy.work.TestClassPath;
+import dev.jiffy.work.WarmCompiles;
 import dev.jiffy.work.WrongJdkException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,10 +47,10 @@ final class TestCommand {
     private final Path cwd;
     private final Clock clock;
     private final Settings settings;
-    private final dev.jiffy.work.WarmCompiles compiles;
+    private final WarmCompiles compiles;
 
     TestCommand(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock, Settings settings,
-            dev.jiffy.work.WarmCompiles compiles) {
+            WarmCompiles compiles) {
         this.out = out;
         this.err = err;
         this.env = env;
