@@ -64,6 +64,9 @@ final class Link implements Action<Link.Linked> {
         }
         program.resolution().artifacts().forEach(a -> k.add(a.keyLine()));
         program.resourceHashes().forEach((name, sha) -> k.add("file " + name + " " + sha));
+        // The build info names each source: an edit that compiles to the same classes (a comment)
+        // still makes another executable, or a hit would give one that names the old sources.
+        program.sourceHashes().forEach((path, sha) -> k.add("source " + path + " " + sha));
         this.key = k;
     }
 

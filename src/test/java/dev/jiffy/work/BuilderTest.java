@@ -64,6 +64,19 @@ class BuilderTest {
         assertThat(reporter.steps).noneMatch(s -> s.startsWith("javac"));
     }
 
+    /** A comment compiles to the same classes, but the executable's build info names the new source. */
+    @Test
+    void anEditThatCompilesToTheSameClassesLinksAnExecutableNamingTheNewSource() throws Exception {
+        write("app/Main.java", "public class Main { public static void main(String[] a) {} }\n");
+        BuildResult first = build(work, "app", null);
+        write("app/Main.java", "public class Main { public static void main(String[] a) {} } // edited\n");
+        BuildResult second = build(work, "app", null);
+        assertThat(second.hit()).isFalse();
+        assertThat(second.executable()).isNotEqualTo(first.executable());
+        assertThat(Executable.buildInfo(second.executable())).contains(
+                "source\tMain.java\t" + dev.jiffy.cache.Sha256.of(work.resolve("app/Main.java")));
+    }
+
     @Test
     void eachActionTracesItsIdAndOnAMissTheCachesReason() throws Exception {
         write("app/Main.java", "public class Main { public static void main(String[] a) {} }\n");
