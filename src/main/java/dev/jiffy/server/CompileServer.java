@@ -55,6 +55,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CompileServer {
     private static final Duration GIVE_BACK_AFTER = Duration.ofSeconds(10);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+    /** How long without a request before the work an edit's compile may need is done ahead of it. */
+    private static final Duration SETTLE_AFTER = Duration.ofSeconds(1);
 
     private final ServerDirectory dir;
     private final Duration idle;
@@ -247,7 +249,10 @@ public final class CompileServer {
         }
     }
 
-    /** Exits when jiffy's jar changed or after the idle time; gives the heap back when idle. */
+    /**
+     * Exits when jiffy's jar changed or after the idle time; gives the heap back when idle, and
+     * first has the compiles remembered do what the next edit would otherwise wait for.
+     */
     private void watch() {
         while (true) {
             try {
@@ -264,6 +269,13 @@ public final class CompileServer {
                 if (!busy && quiet > idle.toMillis()) {
                     log("idle for " + idle.toSeconds() + "s: exiting");
                     System.exit(0);
+                }
+                if (!busy && quiet > SETTLE_AFTER.toMillis() && compiles.unsettled()) {
+                    worker.submit(() -> {
+                        long t0 = System.nanoTime();
+                        compiles.settle();
+                        log("javac's notes traced to their sources in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                    });
                 }
                 if (!busy && !collected && quiet > GIVE_BACK_AFTER.toMillis()) {
                     collected = true;

@@ -83,7 +83,7 @@ final class Compiler {
      */
     static Result compile(Path root, List<Path> sources, boolean script, List<String> options, List<Path> classpath)
             throws IOException {
-        return compile(root, sources, script, options, classpath, Map.of(), false).result();
+        return compile(root, sources, script, options, classpath, Map.of(), Map.of(), false).result();
     }
 
     /**
@@ -96,17 +96,19 @@ final class Compiler {
     /**
      * A compile seen source by source, for {@link WarmCompiles}. {@code whole} if every file
      * written came from one of the sources: no annotation processor ran and no source outside
-     * the task (a {@code .java} file on the class path) was compiled with them.
+     * the task (a {@code .java} file on the class path) was compiled with them. {@code read} is
+     * each source's content as javac compiled it.
      */
-    record Detailed(Result result, Map<Path, Unit> units, boolean whole) {}
+    record Detailed(Result result, Map<Path, Unit> units, boolean whole, Map<Path, byte[]> read) {}
 
     /**
-     * @param earlier class files put on the class path ahead of {@code classpath}, from memory:
-     *                those of the sources an incremental compile leaves alone
-     * @param api     whether to compute each source's {@link TypeApi}
+     * @param earlier  class files put on the class path ahead of {@code classpath}, from memory:
+     *                 those of the sources an incremental compile leaves alone
+     * @param contents sources compiled as they were then, not as they are on disk
+     * @param api      whether to compute each source's {@link TypeApi}
      */
     static Detailed compile(Path root, List<Path> sources, boolean script, List<String> options, List<Path> classpath,
-            Map<String, byte[]> earlier, boolean api) throws IOException {
+            Map<String, byte[]> earlier, Map<Path, byte[]> contents, boolean api) throws IOException {
         javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IOException(System.getProperty("java.home") + " has no Java compiler (a JRE, not a JDK?)");
@@ -116,7 +118,7 @@ final class Compiler {
         Map<Path, SourceFile> units = new LinkedHashMap<>();
         for (Path source : sources) {
             units.put(source, new SourceFile(source, MARK + root.relativize(source).toString() + MARK,
-                    script && source.equals(sources.get(0))));
+                    script && source.equals(sources.get(0)), contents.get(source)));
         }
         List<String> args = new ArrayList<>(List.of("-encoding", "UTF-8", "-Xlint:-options"));
         if (!classpath.isEmpty()) {
@@ -134,20 +136,24 @@ final class Compiler {
             try {
                 task = (JavacTask) javac.getTask(diagnostics, memory, null, args, null, List.copyOf(units.values()));
             } catch (IllegalArgumentException e) {
-                return new Detailed(new Result(null, "javac: " + e.getMessage() + "\n"), Map.of(), false);
+                return new Detailed(new Result(null, "javac: " + e.getMessage() + "\n"), Map.of(), false, Map.of());
             }
             UnitListener listener = new UnitListener(api ? task.getElements() : null);
             task.addTaskListener(listener);
             boolean ok = task.call();
             String text = diagnostics.toString();
             if (!ok) {
-                return new Detailed(new Result(null, text), Map.of(), false);
+                return new Detailed(new Result(null, text), Map.of(), false, Map.of());
             }
             List<String> chosen = script ? listener.firstTopLevelIfMain() : listener.withMain();
             Map<Path, Unit> byPath = new LinkedHashMap<>();
-            units.forEach((path, file) -> byPath.put(path, listener.unit(file, memory.entriesOf(file))));
-            boolean whole = !listener.incomplete && memory.unattributed == 0;
-            return new Detailed(new Result(new CompileOutput(classes, chosen, text), text), byPath, whole);
+            Map<Path, byte[]> read = new LinkedHashMap<>();
+            units.forEach((path, file) -> {
+                byPath.put(path, listener.unit(file, memory.entriesOf(file)));
+                read.put(path, file.content);
+            });
+            boolean whole = !listener.incomplete && memory.unattributed == 0 && !read.containsValue(null);
+            return new Detailed(new Result(new CompileOutput(classes, chosen, text), text), byPath, whole, read);
         }
     }
 
@@ -161,12 +167,15 @@ final class Compiler {
         private final Path path;
         private final String name;
         private final boolean script;
+        /** What javac reads, the same each time it asks: given, or read from disk the first time. */
+        private byte[] content;
 
-        SourceFile(Path path, String name, boolean script) {
+        SourceFile(Path path, String name, boolean script, byte[] content) {
             super(path.toUri(), Kind.SOURCE);
             this.path = path;
             this.name = name;
             this.script = script;
+            this.content = content;
         }
 
         @Override
@@ -186,8 +195,12 @@ final class Compiler {
          */
         @Override
         public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
-            byte[] bytes = Files.readAllBytes(path);
+            if (content == null) {
+                content = Files.readAllBytes(path);
+            }
+            byte[] bytes = content;
             if (script && bytes.length > 1 && bytes[0] == '#' && bytes[1] == '!') {
+                bytes = bytes.clone();
                 for (int i = 0; i < bytes.length && bytes[i] != '\n'; i++) {
                     bytes[i] = ' ';
                 }

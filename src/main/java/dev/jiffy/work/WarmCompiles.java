@@ -1,5 +1,6 @@
 package dev.jiffy.work;
 
+import dev.jiffy.cache.Sha256;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,13 +33,27 @@ public final class WarmCompiles {
 
     /**
      * One remembered compile: each source's SHA-256 and what it compiled to, the output, and the
-     * sources javac's notes (its only warnings, if any) are about ({@link DeferredWarnings}).
+     * sources javac's notes (its only warnings, if any) are about ({@link DeferredWarnings}), or
+     * null with the {@code lint} that finds them, not run yet.
      */
     private record Snapshot(Map<String, String> hashes, Map<String, Compiler.Unit> units, CompileOutput output,
-            Map<String, Set<String>> flagged, long bytes) {}
+            Map<String, Set<String>> flagged, Lint lint, long bytes) {}
+
+    /**
+     * The compile, with the lints on, that finds which sources a compile's {@code notes} are
+     * about, of the {@code contents} that compile read, whenever it runs.
+     */
+    private record Lint(Target target, List<Path> sources, List<String> options, List<Path> classpath, String notes,
+            Map<Path, byte[]> contents) {
+        long bytes() {
+            return contents.values().stream().mapToLong(c -> c.length).sum();
+        }
+    }
 
     private final int capacity;
     private final Map<String, Snapshot> recent = new LinkedHashMap<>(16, 0.75f, true);
+    /** The programs or modules whose notes {@link #settle} is to trace, remembered since it last ran. */
+    private final Set<String> unsettled = new java.util.HashSet<>();
     private long bytes;
 
     private WarmCompiles(int capacity) {
@@ -73,6 +88,9 @@ public final class WarmCompiles {
         Snapshot last = recent.remove(context);
         if (last != null) {
             bytes -= last.bytes();
+            if (last.lint() != null && incremental) {
+                last = settled(last);
+            }
         }
         if (last != null && incremental) {
             Compiler.Result result = incremental(last, target, sources, hashes, options, classpath, context, reporter);
@@ -80,37 +98,82 @@ public final class WarmCompiles {
                 return result;
             }
         }
-        Compiler.Detailed full = Compiler.compile(target.root(), sources, false, options, classpath, Map.of(), true);
+        Compiler.Detailed full = Compiler.compile(target.root(), sources, false, options, classpath, Map.of(), Map.of(), true);
         Compiler.Result result = full.result();
-        Map<String, Set<String>> flagged = result.ok() && full.whole()
-                ? flagged(target, sources, options, classpath, result.diagnostics()) : null;
-        if (flagged != null) {
+        String diagnostics = result.diagnostics();
+        // Anything but notes is printed as javac goes, which no incremental compile can know it would print the same.
+        if (result.ok() && full.whole() && (diagnostics.isEmpty() || DeferredWarnings.notesOnly(diagnostics))
+                && read(target, full, sources, hashes)) {
             Map<String, Compiler.Unit> units = new LinkedHashMap<>();
             full.units().forEach((path, unit) -> units.put(target.relative(path), unit));
-            remember(context, hashes, units, result.output(), flagged);
+            Lint lint = diagnostics.isEmpty() ? null : new Lint(target, List.copyOf(sources), List.copyOf(options),
+                    List.copyOf(classpath), diagnostics, full.read());
+            remember(context, new Snapshot(Map.copyOf(hashes), units, result.output(), lint == null ? Map.of() : null,
+                    lint, size(result.output()) + (lint == null ? 0 : lint.bytes())));
         } else if (last != null) {
             // Still true of the sources it names: the edit that fixes this one builds on it.
-            remember(context, last.hashes(), last.units(), last.output(), last.flagged());
+            remember(context, last);
         }
         return result;
     }
 
     /**
-     * The sources a full compile's notes are about, found by compiling again with the lints on
-     * (once per remembered compile that has notes); null if it printed anything else, which no
-     * incremental compile can know it would print the same.
+     * True if javac read the sources as {@code hashes} has them: else a source changed during the
+     * compile, whose result is then not one to build on.
      */
-    private static Map<String, Set<String>> flagged(Target target, List<Path> sources, List<String> options,
-            List<Path> classpath, String diagnostics) throws IOException {
-        if (diagnostics.isEmpty()) {
-            return Map.of();
+    private static boolean read(Target target, Compiler.Detailed compile, List<Path> sources, Map<String, String> hashes) {
+        for (Path source : sources) {
+            byte[] content = compile.read().get(source);
+            if (content == null || !Sha256.of(content).equals(hashes.get(target.relative(source)))) {
+                return false;
+            }
         }
-        if (!DeferredWarnings.notesOnly(diagnostics)) {
+        return true;
+    }
+
+    /**
+     * Finds the sources the notes of each compile remembered since the last call are about, so
+     * that the next edit need not: for the compile server to call when it has no request.
+     */
+    public synchronized void settle() {
+        for (Map.Entry<String, Snapshot> e : List.copyOf(recent.entrySet())) {
+            if (unsettled.contains(e.getKey()) && e.getValue().lint() != null) {
+                Snapshot settled;
+                try {
+                    settled = settled(e.getValue());
+                } catch (IOException | RuntimeException failed) {
+                    settled = null; // then the next edit compiles in full, as it would have
+                }
+                bytes -= e.getValue().bytes();
+                if (settled == null) {
+                    recent.remove(e.getKey());
+                } else {
+                    e.setValue(settled); // not an access: the order of use stays
+                    bytes += settled.bytes();
+                }
+            }
+        }
+        unsettled.clear();
+    }
+
+    /** True if a compile remembered since {@link #settle} last ran has notes to trace to their sources. */
+    public synchronized boolean unsettled() {
+        return !unsettled.isEmpty();
+    }
+
+    /**
+     * The snapshot with the sources its notes are about, found by compiling the sources as they
+     * were then again, with the lints on; null if the lints say anything the notes do not account for.
+     */
+    private static Snapshot settled(Snapshot s) throws IOException {
+        Lint l = s.lint();
+        String output = Compiler.compile(l.target().root(), l.sources(), false, lint(l.options()), l.classpath(), Map.of(),
+                l.contents(), false).result().diagnostics();
+        Map<String, Set<String>> flagged = DeferredWarnings.of(output);
+        if (flagged == null || !DeferredWarnings.explain(flagged, l.notes())) {
             return null;
         }
-        String lint = Compiler.compile(target.root(), sources, false, lint(options), classpath).diagnostics();
-        Map<String, Set<String>> flagged = DeferredWarnings.of(lint);
-        return flagged != null && DeferredWarnings.explain(flagged, diagnostics) ? flagged : null;
+        return new Snapshot(s.hashes(), s.units(), s.output(), Map.copyOf(flagged), null, s.bytes() - l.bytes());
     }
 
     private static List<String> lint(List<String> options) {
@@ -134,7 +197,7 @@ public final class WarmCompiles {
         }
         if (changed.isEmpty()) {
             // Its output was trimmed from the cache: this is the same compile.
-            remember(context, hashes, last.units(), last.output(), last.flagged());
+            remember(context, last);
             return new Compiler.Result(last.output(), last.output().warnings());
         }
         Map<String, byte[]> classes = new TreeMap<>(last.output().classes());
@@ -147,10 +210,11 @@ public final class WarmCompiles {
             last.units().get(target.relative(source)).entries().forEach(classes::remove);
         }
         // With the lints on, which change no class file, so as to see which sources javac's notes are about.
-        Compiler.Detailed part = Compiler.compile(target.root(), changed, false, lint(options), classpath, classes, true);
+        Compiler.Detailed part = Compiler.compile(target.root(), changed, false, lint(options), classpath, classes, Map.of(),
+                true);
         Compiler.Result result = part.result();
         Map<String, Set<String>> found = result.ok() ? DeferredWarnings.of(result.diagnostics()) : null;
-        if (found == null || !part.whole()) {
+        if (found == null || !part.whole() || !read(target, part, changed, hashes)) {
             reporter.trace("javac: all files: " + changed.size() + " changed file(s) alone " + (result.ok()
                     ? "gave warnings or ran an annotation processor" : "failed") + ", so javac's own output is a full compile's");
             return null;
@@ -179,16 +243,21 @@ public final class WarmCompiles {
         }
         String notes = last.output().warnings();
         CompileOutput output = new CompileOutput(classes, mains, notes);
-        remember(context, hashes, units, output, flagged);
+        remember(context, new Snapshot(Map.copyOf(hashes), units, output, Map.copyOf(flagged), null, size(output)));
         reporter.trace("javac " + changed.size() + " of " + sources.size() + " files: the other files' types are unchanged");
         return new Compiler.Result(output, notes);
     }
 
-    private void remember(String context, Map<String, String> hashes, Map<String, Compiler.Unit> units,
-            CompileOutput output, Map<String, Set<String>> flagged) {
-        long size = output.classes().values().stream().mapToLong(c -> c.length).sum();
-        recent.put(context, new Snapshot(Map.copyOf(hashes), units, output, Map.copyOf(flagged), size));
-        bytes += size;
+    private static long size(CompileOutput output) {
+        return output.classes().values().stream().mapToLong(c -> c.length).sum();
+    }
+
+    private void remember(String context, Snapshot snapshot) {
+        recent.put(context, snapshot);
+        bytes += snapshot.bytes();
+        if (snapshot.lint() != null) {
+            unsettled.add(context);
+        }
         for (Iterator<Snapshot> i = recent.values().iterator(); i.hasNext() && (recent.size() > capacity || bytes > MAX_BYTES); ) {
             bytes -= i.next().bytes();
             i.remove();

@@ -184,6 +184,34 @@ class WarmCompilesTest {
         compile("javac 1 of 6 files");
     }
 
+    /** The compile server traces the notes to their sources while it waits, so the next edit need not. */
+    @Test
+    void notesTracedAheadOfTheNextEdit() throws IOException, BuildException {
+        edit("app/Painter.java", "return \"r\";", "java.util.List l = new java.util.ArrayList(); l.add(1); return \"r\";");
+        compile("notes");
+        assertThat(warm.unsettled()).isTrue();
+        warm.settle();
+        assertThat(warm.unsettled()).isFalse();
+        edit("app/Painter.java", "l.add(1)", "l.add(3)");
+        compile("javac 1 of 6 files");
+    }
+
+    /**
+     * Notes are traced in the sources as that compile read them, even once one has changed on
+     * disk: read now, Main would look clean, and the edit that cleans it would seem to leave
+     * the notes (naming Painter alone) as they were, when they named both files.
+     */
+    @Test
+    void notesAreTracedInTheSourcesAsCompiled() throws IOException, BuildException {
+        String unchecked = "java.util.List l = new java.util.ArrayList(); l.add(2);";
+        edit("app/Painter.java", "return \"r\";", "java.util.List l = new java.util.ArrayList(); l.add(1); return \"r\";");
+        edit("app/Main.java", "r.run();", "r.run(); " + unchecked);
+        compile("notes");
+        edit("app/Main.java", unchecked, "");
+        warm.settle();
+        compile("notes on unchecked or deprecated uses change");
+    }
+
     @Test
     void twoChangedBodiesAndANewMainClass() throws IOException, BuildException {
         edit("app/Color.java", "return 8;", "return 16;");
@@ -304,7 +332,7 @@ class WarmCompilesTest {
         }
         List<Path> jars = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(p -> p.endsWith(".jar")).map(Path::of).toList();
-        Compiler.Detailed full = Compiler.compile(root, sources, false, OPTIONS, jars, Map.of(), true);
+        Compiler.Detailed full = Compiler.compile(root, sources, false, OPTIONS, jars, Map.of(), Map.of(), true);
         assertThat(full.result().ok()).as(full.result().diagnostics()).isTrue();
         assertThat(full.whole()).isTrue();
         Map<String, byte[]> all = full.result().output().classes();
@@ -316,7 +344,7 @@ class WarmCompilesTest {
             Compiler.Unit unit = full.units().get(source);
             Map<String, byte[]> others = new java.util.TreeMap<>(all);
             unit.entries().forEach(others::remove);
-            Compiler.Detailed alone = Compiler.compile(root, List.of(source), false, OPTIONS, jars, others, true);
+            Compiler.Detailed alone = Compiler.compile(root, List.of(source), false, OPTIONS, jars, others, Map.of(), true);
             assertThat(alone.result().ok()).as(source + ": " + alone.result().diagnostics()).isTrue();
             Compiler.Unit again = alone.units().get(source);
             assertThat(again.api()).as(source.toString()).isEqualTo(unit.api());
