@@ -138,12 +138,7 @@ public final class WarmCompiles {
     public synchronized void settle() {
         for (Map.Entry<String, Snapshot> e : List.copyOf(recent.entrySet())) {
             if (unsettled.contains(e.getKey()) && e.getValue().lint() != null) {
-                Snapshot settled;
-                try {
-                    settled = settled(e.getValue());
-                } catch (IOException | RuntimeException failed) {
-                    settled = null; // then the next edit compiles in full, as it would have
-                }
+                Snapshot settled = settled(e.getValue());
                 bytes -= e.getValue().bytes();
                 if (settled == null) {
                     recent.remove(e.getKey());
@@ -163,12 +158,18 @@ public final class WarmCompiles {
 
     /**
      * The snapshot with the sources its notes are about, found by compiling the sources as they
-     * were then again, with the lints on; null if the lints say anything the notes do not account for.
+     * were then again, with the lints on; null if the lints say anything the notes do not account
+     * for, or fail.
      */
-    private static Snapshot settled(Snapshot s) throws IOException {
+    private static Snapshot settled(Snapshot s) {
         Lint l = s.lint();
-        String output = Compiler.compile(l.target().root(), l.sources(), false, lint(l.options()), l.classpath(), Map.of(),
-                l.contents(), false).result().diagnostics();
+        String output;
+        try {
+            output = Compiler.compile(l.target().root(), l.sources(), false, lint(l.options()), l.classpath(), Map.of(),
+                    l.contents(), false).result().diagnostics();
+        } catch (IOException | RuntimeException failed) {
+            return null; // then the next edit compiles in full, as it would have
+        }
         Map<String, Set<String>> flagged = DeferredWarnings.of(output);
         if (flagged == null || !DeferredWarnings.explain(flagged, l.notes())) {
             return null;
