@@ -43,7 +43,7 @@ public final class WarmCompiles {
      * The compile, with the lints on, that finds which sources a compile's {@code notes} are
      * about, of the {@code contents} that compile read, whenever it runs.
      */
-    private record Lint(Target target, List<Path> sources, List<String> options, List<Path> classpath, String notes,
+    private record Lint(Target target, List<String> options, List<Path> classpath, String notes,
             Map<Path, byte[]> contents) {
         long bytes() {
             return contents.values().stream().mapToLong(c -> c.length).sum();
@@ -52,8 +52,6 @@ public final class WarmCompiles {
 
     private final int capacity;
     private final Map<String, Snapshot> recent = new LinkedHashMap<>(16, 0.75f, true);
-    /** The programs or modules whose notes {@link #settle} is to trace, remembered since it last ran. */
-    private final Set<String> unsettled = new java.util.HashSet<>();
     private long bytes;
 
     private WarmCompiles(int capacity) {
@@ -106,8 +104,8 @@ public final class WarmCompiles {
                 && read(target, full, sources, hashes)) {
             Map<String, Compiler.Unit> units = new LinkedHashMap<>();
             full.units().forEach((path, unit) -> units.put(target.relative(path), unit));
-            Lint lint = diagnostics.isEmpty() ? null : new Lint(target, List.copyOf(sources), List.copyOf(options),
-                    List.copyOf(classpath), diagnostics, full.read());
+            Lint lint = diagnostics.isEmpty() ? null : new Lint(target, List.copyOf(options), List.copyOf(classpath),
+                    diagnostics, full.read());
             remember(context, new Snapshot(Map.copyOf(hashes), units, result.output(), lint == null ? Map.of() : null,
                     lint, size(result.output()) + (lint == null ? 0 : lint.bytes())));
         } else if (last != null) {
@@ -132,12 +130,12 @@ public final class WarmCompiles {
     }
 
     /**
-     * Finds the sources the notes of each compile remembered since the last call are about, so
+     * Finds the sources the notes of each remembered compile are about, where not yet found, so
      * that the next edit need not: for the compile server to call when it has no request.
      */
     public synchronized void settle() {
         for (Map.Entry<String, Snapshot> e : List.copyOf(recent.entrySet())) {
-            if (unsettled.contains(e.getKey()) && e.getValue().lint() != null) {
+            if (e.getValue().lint() != null) {
                 Snapshot settled = settled(e.getValue());
                 bytes -= e.getValue().bytes();
                 if (settled == null) {
@@ -148,12 +146,11 @@ public final class WarmCompiles {
                 }
             }
         }
-        unsettled.clear();
     }
 
-    /** True if a compile remembered since {@link #settle} last ran has notes to trace to their sources. */
+    /** True if a remembered compile has notes not yet traced to their sources. */
     public synchronized boolean unsettled() {
-        return !unsettled.isEmpty();
+        return recent.values().stream().anyMatch(s -> s.lint() != null);
     }
 
     /**
@@ -165,8 +162,8 @@ public final class WarmCompiles {
         Lint l = s.lint();
         String output;
         try {
-            output = Compiler.compile(l.target().root(), l.sources(), false, lint(l.options()), l.classpath(), Map.of(),
-                    l.contents(), false).result().diagnostics();
+            output = Compiler.compile(l.target().root(), List.copyOf(l.contents().keySet()), false, lint(l.options()),
+                    l.classpath(), Map.of(), l.contents(), false).result().diagnostics();
         } catch (IOException | RuntimeException failed) {
             return null; // then the next edit compiles in full, as it would have
         }
@@ -256,9 +253,6 @@ public final class WarmCompiles {
     private void remember(String context, Snapshot snapshot) {
         recent.put(context, snapshot);
         bytes += snapshot.bytes();
-        if (snapshot.lint() != null) {
-            unsettled.add(context);
-        }
         for (Iterator<Snapshot> i = recent.values().iterator(); i.hasNext() && (recent.size() > capacity || bytes > MAX_BYTES); ) {
             bytes -= i.next().bytes();
             i.remove();
